@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { databaseOptionsFromEnv, openDatabase, type Database } from '../db/connection';
+import { seedDemo } from '../db/seed/demo';
+import { DEMO_PASSWORD, demoUsers } from '../db/seed/demo-users';
+import { buildApp } from '../server/app';
+import { configFromEnv } from '../server/config';
+import { ensureWebBuild } from '../server/web-build';
+import { reportFailure } from './database';
+
+export function register(program: Command): void {
+  program
+    .command('start')
+    .description('Start the server (PGlite in ./data unless DATABASE_URL is set); fills an empty database with demo data')
+    .option('--no-demo', 'do not add demo data')
+    .option('--port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .action(async (options: { demo: boolean; port?: string; host?: string }) => {
+      const started = Date.now();
+      const config = configFromEnv({ ...process.env, ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
+      const dbOptions = databaseOptionsFromEnv();
+      let database: Database | undefined;
+      try {
+        await ensureWebBuild(config.webDir, (line) => console.log(line));
+        console.log(dbOptions.kind === 'postgres' ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: PGlite in ${dbOptions.dataDir}`);
+        database = await openDatabase(dbOptions);
+        if (options.demo) {
+          const report = await seedDemo(database.db);
+          if (report.created.length > 0) console.log(`Demo data created: ${report.created.length} items.`);
+        }
+        const app = await buildApp({ db: database.db, config, logger: true });
+        const close = async () => {
+          await app.close();
+          await database?.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', close);
+        process.once('SIGTERM', close);
+        await app.listen({ port: config.port, host: config.host });
+        const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+        console.log(`\nStadtnetz is running at ${url} (ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(`API documentation: ${url}/api/docs`);
+        if (options.demo) {
+          console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"):`);
+          for (const u of demoUsers) console.log(`  ${u.email.padEnd(34)} ${u.role ?? 'system administrator'}`);
+        }
+      } catch (error) {
+        await database?.close();
+        reportFailure(error);
+      }
+    });
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../connection';
+import { systemActor } from '../../lib/access';
+import type { ServiceContext } from '../../modules/context';
+import * as accounts from '../../modules/accounts/accounts.service';
+import { findUserByEmail } from '../../modules/accounts/accounts.queries';
+import * as programmes from '../../modules/programmes/programmes.service';
+import { findProgrammeBySlug, findRoundBySlug } from '../../modules/programmes/programmes.queries';
+import { roundLifecycle } from '../../modules/programmes/programmes.rules';
+import { seedDemoRegions } from './demo-regions';
+import { demoBudgetHistory, demoProgramme, demoRounds } from './demo-programme';
+import { DEMO_PASSWORD, demoUsers } from './demo-users';
+
+export interface SeedReport {
+  created: string[];
+}
+
+/**
+ * Builds the demo on top of whatever is there: every step first looks for what it would create,
+ * so running it twice changes nothing the second time.
+ */
+export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<SeedReport> {
+  const ctx: ServiceContext = { db, actor: systemActor('seed'), now: () => new Date() };
+  const created: string[] = [];
+  const note = (what: string) => {
+    created.push(what);
+    log(what);
+  };
+
+  const regionCount = await seedDemoRegions(ctx);
+  if (regionCount > 0) note(`${regionCount} regions`);
+
+  let programme = await findProgrammeBySlug(db, demoProgramme.slug);
+  if (!programme) {
+    const [first, ...rest] = demoBudgetHistory;
+    const made = await programmes.createProgramme(ctx, { ...demoProgramme, initialBudget: first });
+    for (const change of rest) await programmes.addBudgetChange(ctx, made.id, change);
+    programme = (await findProgrammeBySlug(db, demoProgramme.slug))!;
+    note(`programme ${programme.name}`);
+  }
+
+  for (const { finalStatus, ...input } of demoRounds) {
+    if (await findRoundBySlug(db, programme.id, input.slug)) continue;
+    let round = await programmes.createRound(ctx, programme.id, input);
+    // Walk the real life cycle, so the audit chain tells the round's history.
+    for (const status of roundLifecycle.slice(roundLifecycle.indexOf(round.status) + 1, roundLifecycle.indexOf(finalStatus) + 1)) {
+      round = await programmes.transitionRound(ctx, round.id, status, round.version);
+    }
+    note(`round ${input.name} (${finalStatus})`);
+  }
+
+  for (const demo of demoUsers) {
+    let user = await findUserByEmail(db, demo.email);
+    if (!user) {
+      user = await accounts.createUser(ctx, { email: demo.email, displayName: demo.displayName, password: DEMO_PASSWORD, isAdmin: demo.isAdmin });
+      note(`account ${demo.email}`);
+    }
+    if (demo.role) {
+      const round = demo.round ? await findRoundBySlug(db, programme.id, demo.round) : undefined;
+      const actor = await accounts.actorForUser(db, user);
+      const has = actor.kind === 'user' && actor.grants.some((g) => g.role === demo.role && g.roundId === (round?.id ?? null));
+      if (!has) await accounts.grantRole(ctx, user.id, { role: demo.role, programmeId: programme.id, roundId: round?.id ?? null });
+    }
+  }
+  return { created };
+}

@@ -1,0 +1,2 @@
+export { programmesRoutes } from './programmes.routes';
+export * as programmesService from './programmes.service';

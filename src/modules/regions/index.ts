@@ -1,0 +1,2 @@
+export { regionsRoutes } from './regions.routes';
+export * as regionsService from './regions.service';

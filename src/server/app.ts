@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/connection';
+import type { Actor } from '../lib/access';
+import { actorFromSession } from '../modules/accounts/accounts.service';
+import { accountsRoutes } from '../modules/accounts';
+import { auditRoutes } from '../modules/audit';
+import { programmesRoutes } from '../modules/programmes';
+import { regionsRoutes } from '../modules/regions';
+import { SESSION_COOKIE } from './request-context';
+import type { ServerConfig } from './config';
+import { sendProblem, toProblem } from './problem';
+
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    clock: () => Date;
+    config: ServerConfig;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  config: ServerConfig;
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the app without listening, so tests drive it through inject(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: options.config.logLevel } : false,
+    bodyLimit: 1_048_576,
+    // Validation errors reach the error handler whole, so every field is named.
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('config', options.config);
+  app.decorateRequest('actor', null as never);
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+
+  await app.register(fastifyCookie, { secret: options.config.sessionSecret });
+  await app.register(fastifyCsrf, {
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: options.config.secureCookies },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Stadtnetz API',
+        version: '0.1.0',
+        description: 'Programmes, rounds, applications, review, jury, funding and the open-source catalogue of a smart-city funding programme.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = request.url.startsWith('/api/')
+      ? await actorFromSession(app.db, request.cookies[SESSION_COOKIE], app.clock())
+      : { kind: 'anonymous' };
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    if (unsafeMethods.has(request.method) && request.url.startsWith('/api/')) {
+      app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', time: app.clock().toISOString() }));
+  await app.register(accountsRoutes, { prefix: '/api' });
+  await app.register(programmesRoutes, { prefix: '/api' });
+  await app.register(regionsRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
+
+  const webDir = path.resolve(options.config.webDir);
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return sendProblem(reply, toProblem(Object.assign(new Error(`No such address: ${request.method} ${request.url}`), { statusCode: 404 }), request));
+    }
+    // The single-page app routes on the client: every other page gets index.html.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}
