@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -16,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The connection string, for PostgreSQL (tests hand it to child processes). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await pool.end();
       throw error;
     }
-    return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+    return { db: db as unknown as Db, kind: 'postgres', url: options.url, close: () => pool.end() };
   }
   // Without a data dir PGlite keeps everything in memory, which is what tests want.
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
@@ -61,7 +65,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
  * PostgreSQL server named by TEST_DATABASE_URL, dropped again on close.
  */
 export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
-  if (kind === 'pglite') return openDatabase({ kind: 'pglite' });
+  if (kind === 'pglite') return openPgliteFromTemplate();
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `sn_test_${randomBytes(6).toString('hex')}`;
@@ -87,4 +91,35 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Dat
 /** The databases the integration tests run on: PGlite always, PostgreSQL when configured. */
 export function testDatabaseKinds(): Array<'pglite' | 'postgres'> {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+function migrationsHash(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(migrationsFolder).sort()) {
+    if (name.endsWith('.sql')) hash.update(name).update(readFileSync(path.join(migrationsFolder, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Creating and migrating a PGlite database takes seconds; loading a migrated copy takes a
+ * fraction of that. The copy is cached per migration state, so tests start from it.
+ */
+async function openPgliteFromTemplate(): Promise<Database> {
+  const cacheDir = path.resolve('node_modules/.cache/stadtnetz');
+  const templateFile = path.join(cacheDir, `pglite-${migrationsHash()}.tar.gz`);
+  if (!existsSync(templateFile)) {
+    const fresh = new PGlite();
+    await migratePglite(drizzlePglite(fresh, { schema }), { migrationsFolder });
+    const dump = await fresh.dumpDataDir('gzip');
+    await fresh.close();
+    mkdirSync(cacheDir, { recursive: true });
+    // Written aside and renamed, so parallel test workers never read a half-written file.
+    const partial = `${templateFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, templateFile);
+  }
+  const client = new PGlite({ loadDataDir: new Blob([readFileSync(templateFile)]) });
+  const db = drizzlePglite(client, { schema });
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }

@@ -25,7 +25,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      (await listLatestEvents(app.db, request.actor, request.query.limit)).map((e) => ({
+      (await listLatestEvents(contextOf(request), request.query.limit)).map((e) => ({
         seq: e.seq,
         occurredAt: e.occurredAt.toISOString(),
         actorLabel: e.actorLabel,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection';
 import { actorLabel, actorUserId, isAdmin, requireAccess, type Actor, type Policy } from '../../lib/access';
 import { findChainBreak, GENESIS_HASH, hashEvent, hashPayload, type ChainBreak } from '../../lib/audit-chain';
 import * as queries from './audit.queries';
+import type { ServiceContext } from '../context';
 
 export interface AuditInput {
   actor: Actor;
@@ -74,7 +75,7 @@ const auditPolicy: Policy<null> = {
   'audit.read': (actor) => isAdmin(actor),
 };
 
-export async function listLatestEvents(db: Db, actor: Actor, limit = 100) {
-  requireAccess(actor, auditPolicy, 'audit.read', null);
-  return queries.latestEvents(db, limit);
+export async function listLatestEvents(ctx: ServiceContext, limit = 100) {
+  requireAccess(ctx.actor, auditPolicy, 'audit.read', null);
+  return queries.latestEvents(ctx.db, limit);
 }
