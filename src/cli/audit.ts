@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { verifyChain } from '../modules/audit/audit.service';
 import { reportFailure, withDatabase } from './database';
 
 export function register(program: Command): void {
@@ -10,6 +9,7 @@ export function register(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
       try {
+        const { verifyChain } = await import('../modules/audit/audit.service');
         const result = await withDatabase(({ db }) =>
           verifyChain(db, (checked) => {
             if (process.stderr.isTTY) process.stderr.write(`\rchecked ${checked} events`);

@@ -1,7 +1,9 @@
-import { databaseOptionsFromEnv, openDatabase, type Database } from '../db/connection';
+import type { Database } from '../db/connection';
 
 /** Opens the configured database for one command and always closes it, or Node would not exit. */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  // Loaded on use: `--help` should not pay for the database drivers.
+  const { databaseOptionsFromEnv, openDatabase } = await import('../db/connection');
   const options = databaseOptionsFromEnv();
   const database = await openDatabase(options);
   try {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { register as assign } from './assign';
 import { register as audit } from './audit';
+import { register as openapi } from './openapi';
 import { register as publiccode } from './publiccode';
 import { register as regions } from './regions';
 import { register as seed } from './seed';
@@ -12,6 +13,6 @@ const program = new Command('stadtnetz')
   .showHelpAfterError()
   .version('0.1.0');
 
-for (const registerCommand of [start, seed, user, regions, audit, assign, publiccode]) registerCommand(program);
+for (const registerCommand of [start, seed, user, regions, audit, assign, publiccode, openapi]) registerCommand(program);
 
 await program.parseAsync(process.argv);

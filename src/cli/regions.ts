@@ -2,10 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { systemActor } from '../lib/access';
-import { decodeGv100, parseGv100 } from '../lib/gv100ad';
-import { importRegions, valuesFromRecord } from '../modules/regions/regions.service';
 import { reportFailure, withDatabase } from './database';
 
 export function register(program: Command): void {
@@ -23,6 +19,10 @@ export function register(program: Command): void {
         reportFailure({ message: `cannot read ${file}: ${(error as Error).message}` });
         return;
       }
+      const { decodeGv100, parseGv100 } = await import('../lib/gv100ad');
+      const { importRegions, valuesFromRecord } = await import('../modules/regions/regions.service');
+      const { systemActor } = await import('../lib/access');
+      const { default: cliProgress } = await import('cli-progress');
       const { text } = decodeGv100(bytes);
       const { records, errors } = parseGv100(text);
       for (const e of errors) console.error(`${path.basename(file)}:${e.line}: ${e.message}`);

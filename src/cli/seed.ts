@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../db/seed/demo';
 import { reportFailure, withDatabase } from './database';
 
 export function register(program: Command): void {
@@ -13,6 +12,7 @@ export function register(program: Command): void {
         return;
       }
       try {
+        const { seedDemo } = await import('../db/seed/demo');
         const report = await withDatabase(({ db }) => seedDemo(db, (line) => console.log(`created ${line}`)));
         console.log(report.created.length ? 'Demo data is in place.' : 'Demo data was already complete; nothing changed.');
       } catch (error) {

@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { databaseOptionsFromEnv, openDatabase, type Database } from '../db/connection';
-import { seedDemo } from '../db/seed/demo';
-import { DEMO_PASSWORD, demoUsers } from '../db/seed/demo-users';
-import { buildApp } from '../server/app';
-import { configFromEnv } from '../server/config';
-import { ensureWebBuild } from '../server/web-build';
+import type { Database } from '../db/connection';
 import { reportFailure } from './database';
 
 export function register(program: Command): void {
@@ -16,6 +11,12 @@ export function register(program: Command): void {
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .action(async (options: { demo: boolean; port?: string; host?: string }) => {
       const started = Date.now();
+      const { databaseOptionsFromEnv, openDatabase } = await import('../db/connection');
+      const { seedDemo } = await import('../db/seed/demo');
+      const { DEMO_PASSWORD, demoUsers } = await import('../db/seed/demo-users');
+      const { buildApp } = await import('../server/app');
+      const { configFromEnv } = await import('../server/config');
+      const { ensureWebBuild } = await import('../server/web-build');
       const config = configFromEnv({ ...process.env, ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
       const dbOptions = databaseOptionsFromEnv();
       let database: Database | undefined;

@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { systemActor } from '../lib/access';
-import { createUser } from '../modules/accounts/accounts.service';
-import { userInput } from '../modules/accounts/accounts.schemas';
 import { reportFailure, withDatabase } from './database';
 
 export function register(program: Command): void {
@@ -15,6 +12,7 @@ export function register(program: Command): void {
     .option('--password <password>', 'initial password (or set STADTNETZ_PASSWORD)')
     .option('--admin', 'make the account a system administrator', false)
     .action(async (options: { email: string; name?: string; password?: string; admin: boolean }) => {
+      const { userInput } = await import('../modules/accounts/accounts.schemas');
       const generated = !options.password && !process.env.STADTNETZ_PASSWORD;
       const password = options.password ?? process.env.STADTNETZ_PASSWORD ?? randomBytes(12).toString('base64url');
       const parsed = userInput.safeParse({ email: options.email, displayName: options.name ?? options.email, password, isAdmin: options.admin });
@@ -23,6 +21,8 @@ export function register(program: Command): void {
         return;
       }
       try {
+        const { systemActor } = await import('../lib/access');
+        const { createUser } = await import('../modules/accounts/accounts.service');
         const created = await withDatabase(({ db }) => createUser({ db, actor: systemActor('cli'), now: () => new Date() }, parsed.data));
         console.log(`Created ${created.isAdmin ? 'administrator' : 'account'} ${created.email} (${created.id})`);
         if (generated) console.log(`Password: ${password}`);
