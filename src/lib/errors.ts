@@ -24,6 +24,15 @@ export const errorCodes = {
   REGION_CODE_INVALID: { status: 400, title: 'The AGS or ARS is not valid' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The content type is not supported' },
+  ORGANISATION_REGIONS_INVALID: { status: 422, title: "The organisation's regions do not fit its kind" },
+  INVITATION_INVALID: { status: 410, title: 'The invitation is unknown, used or expired' },
+  APPLICATION_EXISTS: { status: 409, title: 'This applicant has an application in this call already' },
+  CALL_NOT_OPEN: { status: 409, title: 'The call is not open' },
+  DEADLINE_PASSED: { status: 409, title: 'The deadline has passed' },
+  APPLICATION_NOT_ELIGIBLE: { status: 422, title: 'The application does not meet the call’s rules yet' },
+  APPLICATION_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The application cannot move to this status' },
+  ATTACHMENT_NOT_PDF: { status: 415, title: 'Only PDF files can be attached' },
+  ATTACHMENT_TOO_LARGE: { status: 413, title: 'The file is too large' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

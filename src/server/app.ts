@@ -12,7 +12,9 @@ import type { Db } from '../db/connection';
 import type { Actor } from '../lib/access';
 import { actorFromSession } from '../modules/accounts/accounts.service';
 import { accountsRoutes } from '../modules/accounts';
+import { applicationsPlugin } from '../modules/applications';
 import { auditRoutes } from '../modules/audit';
+import { organisationsRoutes } from '../modules/organisations';
 import { programmesRoutes } from '../modules/programmes';
 import { regionsRoutes } from '../modules/regions';
 import { SESSION_COOKIE } from './request-context';
@@ -105,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountsRoutes, { prefix: '/api' });
   await app.register(programmesRoutes, { prefix: '/api' });
   await app.register(regionsRoutes, { prefix: '/api' });
+  await app.register(organisationsRoutes, { prefix: '/api' });
+  await app.register(applicationsPlugin, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
 
   const webDir = path.resolve(options.config.webDir);

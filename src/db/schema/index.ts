@@ -1,4 +1,6 @@
 export * from './accounts';
+export * from './applications';
 export * from './audit';
+export * from './organisations';
 export * from './programmes';
 export * from './regions';

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const programmes = pgTable('programmes', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -36,6 +36,15 @@ export type RoundStatus = (typeof roundStatuses)[number];
 export const applicantKinds = ['municipality', 'district', 'cooperation'] as const;
 export type ApplicantKind = (typeof applicantKinds)[number];
 
+/** A free-text part of the call's application form. */
+export interface FormSection {
+  key: string;
+  title: string;
+  description: string;
+  maxLength: number;
+  required: boolean;
+}
+
 export const rounds = pgTable(
   'rounds',
   {
@@ -55,6 +64,10 @@ export const rounds = pgTable(
     eligibleKinds: text('eligible_kinds').array().notNull(),
     reviewersPerApplication: integer('reviewers_per_application').notNull().default(2),
     jurySize: integer('jury_size').notNull().default(11),
+    formSections: jsonb('form_sections').$type<FormSection[]>().notNull().default([]),
+    costCategories: text('cost_categories').array().notNull().default([]),
+    /** The most one application may request; null when the call sets no limit. */
+    maxRequestCents: bigint('max_request_cents', { mode: 'number' }),
     status: text('status', { enum: roundStatuses }).notNull().default('draft'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,5 @@
-import type { RoundInput } from '../../modules/programmes/programmes.schemas';
+import type { z } from 'zod';
+import type { roundInput } from '../../modules/programmes/programmes.schemas';
 import { euros } from '../../lib/money';
 
 /** Facts from the programme's public record (DOMAIN.md, press release of 8 Sept 2020). */
@@ -24,7 +25,7 @@ export const demoBudgetHistory = [
  * The 2020 call's twelve criteria, grouped as the call grouped them. The named ones come from the
  * call; the exact wording of the others and the weights are the demo's reconstruction.
  */
-const criteria2020: RoundInput['criteria'] = [
+const criteria2020: z.input<typeof roundInput>['criteria'] = [
   ['Gemeinwohl', 'Nachhaltigkeit und integrierte Stadtentwicklung', 9],
   ['Gemeinwohl', 'Passung zu lokalen Zielen und Ausgangslage', 9],
   ['Gemeinwohl', 'Systematischer Blick in die Zukunft', 8],
@@ -46,7 +47,18 @@ const criteria2020: RoundInput['criteria'] = [
   scaleMax: 5,
 }));
 
-type DemoRound = RoundInput & { finalStatus: 'published' };
+type DemoRound = z.input<typeof roundInput> & { finalStatus: 'published' | 'open' };
+
+/** The form the demo calls ask for; the real calls' forms had these topics. */
+const formSections = [
+  { key: 'ausgangslage', title: 'Ausgangslage und Ziele', description: 'Ausgangslage der Kommune, Ziele der Smart-City-Strategie.', maxLength: 10_000, required: true },
+  { key: 'massnahmen', title: 'Strategie und Maßnahmen', description: 'Vorgehen in Phase A (Strategie) und Phase B (Umsetzung).', maxLength: 15_000, required: true },
+  { key: 'beteiligung', title: 'Beteiligung und Akteure', description: 'Wie Bürgerschaft, Wirtschaft, Wissenschaft und Verwaltung mitwirken.', maxLength: 8_000, required: true },
+  { key: 'transfer', title: 'Übertragbarkeit und Open Source', description: 'Was andere Kommunen nachnutzen können; Veröffentlichung als Open Source.', maxLength: 8_000, required: true },
+  { key: 'organisation', title: 'Organisation und Ressourcen', description: 'Projektorganisation, Personal, Zeitplan.', maxLength: 8_000, required: false },
+];
+
+const costCategories = ['Personal', 'Sach- und Dienstleistungen', 'Investitionen', 'Beteiligung und Öffentlichkeitsarbeit'];
 
 /** Call periods: the deadlines are public; opening days are the demo's assumption. */
 export const demoRounds: DemoRound[] = [
@@ -79,6 +91,8 @@ export const demoRounds: DemoRound[] = [
     reviewersPerApplication: 2,
     jurySize: 11,
     criteria: criteria2020,
+    formSections,
+    costCategories,
     finalStatus: 'published',
   },
   {

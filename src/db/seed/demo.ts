@@ -5,6 +5,7 @@ import * as accounts from '../../modules/accounts/accounts.service';
 import { findUserByEmail } from '../../modules/accounts/accounts.queries';
 import * as programmes from '../../modules/programmes/programmes.service';
 import { findProgrammeBySlug, findRoundBySlug } from '../../modules/programmes/programmes.queries';
+import { roundInput } from '../../modules/programmes/programmes.schemas';
 import { roundLifecycle } from '../../modules/programmes/programmes.rules';
 import { seedDemoRegions } from './demo-regions';
 import { demoBudgetHistory, demoProgramme, demoRounds } from './demo-programme';
@@ -40,7 +41,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
 
   for (const { finalStatus, ...input } of demoRounds) {
     if (await findRoundBySlug(db, programme.id, input.slug)) continue;
-    let round = await programmes.createRound(ctx, programme.id, input);
+    let round = await programmes.createRound(ctx, programme.id, roundInput.parse(input));
     // Walk the real life cycle, so the audit chain tells the round's history.
     for (const status of roundLifecycle.slice(roundLifecycle.indexOf(round.status) + 1, roundLifecycle.indexOf(finalStatus) + 1)) {
       round = await programmes.transitionRound(ctx, round.id, status, round.version);

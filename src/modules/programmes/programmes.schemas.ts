@@ -68,6 +68,14 @@ export const criterionInput = z.object({
   scaleMax: z.number().int().min(1).max(100).default(5),
 });
 
+export const formSection = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lower-case letters, digits and underscores.'),
+  title: z.string().trim().min(2).max(200),
+  description: z.string().max(2000).default(''),
+  maxLength: z.number().int().min(100).max(100_000).default(10_000),
+  required: z.boolean().default(true),
+});
+
 const roundFields = {
   slug,
   name: z.string().trim().min(3).max(200),
@@ -81,6 +89,9 @@ const roundFields = {
   reviewersPerApplication: z.number().int().min(1).max(10).default(2),
   jurySize: z.number().int().min(1).max(99).default(11),
   criteria: z.array(criterionInput).max(50).default([]),
+  formSections: z.array(formSection).max(30).default([]),
+  costCategories: z.array(z.string().trim().min(2).max(100)).max(30).default([]),
+  maxRequestCents: nonNegativeCents.nullable().default(null),
 };
 
 export const roundInput = z.object(roundFields);
@@ -97,6 +108,9 @@ export const roundUpdate = z.object({
   reviewersPerApplication: z.number().int().min(1).max(10).optional(),
   jurySize: z.number().int().min(1).max(99).optional(),
   criteria: z.array(criterionInput).max(50).optional(),
+  formSections: z.array(formSection).max(30).optional(),
+  costCategories: z.array(z.string().trim().min(2).max(100)).max(30).optional(),
+  maxRequestCents: nonNegativeCents.nullable().optional(),
 });
 
 export const transitionInput = z.object({
@@ -124,6 +138,9 @@ export const round = z.object({
   status: z.enum(roundStatuses),
   nextStatuses: z.array(z.enum(roundStatuses)),
   criteria: z.array(criterion),
+  formSections: z.array(formSection),
+  costCategories: z.array(z.string()),
+  maxRequestCents: cents.nullable(),
   version: z.number().int(),
   abilities: z.array(z.string()),
 });

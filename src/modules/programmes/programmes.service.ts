@@ -55,6 +55,9 @@ function toRound(ctx: ServiceContext, row: q.RoundRow, programmeSlug: string, cr
         scaleMin: c.scaleMin,
         scaleMax: c.scaleMax,
       })),
+    formSections: row.formSections,
+    costCategories: row.costCategories,
+    maxRequestCents: row.maxRequestCents,
     version: row.version,
     abilities: abilitiesOf(ctx.actor, roundPolicy, row),
   };
@@ -177,7 +180,17 @@ export async function updateRound(ctx: ServiceContext, roundId: string, update: 
   const { round } = await loadRound(ctx, roundId);
   requireAccess(ctx.actor, roundPolicy, 'round.update', round);
   const { version, criteria, ...fields } = update;
-  const structural = ['opensAt', 'closesAt', 'envelopeCents', 'eligibleKinds', 'reviewersPerApplication', 'jurySize'] as const;
+  const structural = [
+    'opensAt',
+    'closesAt',
+    'envelopeCents',
+    'eligibleKinds',
+    'reviewersPerApplication',
+    'jurySize',
+    'formSections',
+    'costCategories',
+    'maxRequestCents',
+  ] as const;
   const changedStructure = structural.filter((k) => fields[k] !== undefined);
   if (!isStructureEditable(round.status) && (changedStructure.length > 0 || criteria !== undefined)) {
     const paths = [...changedStructure, ...(criteria !== undefined ? ['criteria'] : [])];

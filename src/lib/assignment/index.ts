@@ -1,0 +1,10 @@
+export { parseInstance, parseInstanceJson, InvalidInstanceError, assignmentInstanceSchema } from './instance';
+export type { AssignmentInstance, ApplicationInput, ReviewerInput, InstanceIssue } from './instance';
+export { solveAssignment } from './solve';
+export type { SolveAssignmentOptions } from './solve';
+export { solveAssignmentWithHighs } from './highs-solver';
+export type { HighsAssignmentOptions, HighsAssignmentResult } from './highs-solver';
+export { explainInfeasibility } from './explain';
+export { findViolations } from './check';
+export { formatResultJson } from './result';
+export type { AssignmentResult } from './result';

@@ -1,0 +1,2 @@
+export { organisationsRoutes } from './organisations.routes';
+export * as organisationsService from './organisations.service';
