@@ -72,7 +72,8 @@ describe.each(testDatabaseKinds())('the stadtnetz command on %s', (kind) => {
     }
   });
 
-  it('seeds the demo idempotently and creates the first administrator', async () => {
+  // Seeding a new data dir twice through separate processes takes a while on two cores.
+  it('seeds the demo idempotently and creates the first administrator', { timeout: 240_000 }, async () => {
     const first = await cli('seed', '--demo');
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('programme Modellprojekte Smart Cities');

@@ -7,6 +7,8 @@ import * as programmes from '../../modules/programmes/programmes.service';
 import { findProgrammeBySlug, findRoundBySlug } from '../../modules/programmes/programmes.queries';
 import { roundInput } from '../../modules/programmes/programmes.schemas';
 import { roundLifecycle } from '../../modules/programmes/programmes.rules';
+import { seedPracticeCall } from './demo-call';
+import { seedDemoOrganisations } from './demo-organisations';
 import { seedDemoRegions } from './demo-regions';
 import { demoBudgetHistory, demoProgramme, demoRounds } from './demo-programme';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
@@ -62,5 +64,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
       if (!has) await accounts.grantRole(ctx, user.id, { role: demo.role, programmeId: programme.id, roundId: round?.id ?? null });
     }
   }
+  for (const line of await seedPracticeCall(ctx)) note(line);
+  for (const line of await seedDemoOrganisations(ctx)) note(line);
   return { created };
 }

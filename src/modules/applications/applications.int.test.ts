@@ -69,7 +69,7 @@ describe.each(testDatabaseKinds())('applications on %s', (kind) => {
     const round = (await manager.post('/api/programmes/mps/rounds', callInput)).json();
     roundId = round.id;
     expect((await manager.post(`/api/rounds/${roundId}/transition`, { to: 'open', version: round.version })).statusCode).toBe(200);
-    ({ client: anna, organisationId: annaOrg } = await applicant('anna@barleben.example', '15083040', 'Gemeinde Barleben'));
+    ({ client: anna, organisationId: annaOrg } = await applicant('anna@haldensleben.example', '15083270', 'Stadt Haldensleben'));
     ({ client: bert } = await applicant('bert@hagenow.example', '13076060', 'Hagenow'));
     officer = await t.as('referat@stadtnetz.example');
   });
@@ -178,7 +178,7 @@ describe.each(testDatabaseKinds())('applications on %s', (kind) => {
     try {
       t.clock.now = new Date(new Date(closesAt).getTime() + 1000);
       // Sessions last hours, not weeks: everyone logs in again after the jump in time.
-      const anna = await t.as('anna@barleben.example', 'sicheres-passwort');
+      const anna = await t.as('anna@haldensleben.example', 'sicheres-passwort');
       const bert = await t.as('bert@hagenow.example', 'sicheres-passwort');
       const officer = await t.as('referat@stadtnetz.example');
       current = (await anna.get(`/api/applications/${mine.id}`)).json();
@@ -220,7 +220,7 @@ describe.each(testDatabaseKinds())('applications on %s', (kind) => {
   it('gives the office a filterable list, the formal check and exports', async () => {
     const all = (await officer.get(`/api/rounds/${roundId}/applications`)).json();
     expect(all.length).toBeGreaterThanOrEqual(1);
-    expect(all[0]).toMatchObject({ organisation: 'Gemeinde Barleben', land: '15', landName: 'Sachsen-Anhalt', leadAgs: '15083040' });
+    expect(all[0]).toMatchObject({ organisation: 'Stadt Haldensleben', land: '15', landName: 'Sachsen-Anhalt', leadAgs: '15083270' });
     expect((await officer.get(`/api/rounds/${roundId}/applications?land=13`)).json()).toEqual([]);
     expect((await officer.get(`/api/rounds/${roundId}/applications?status=submitted&kind=municipality&minRequestedCents=97500000`)).json()).toHaveLength(1);
     expect((await officer.get(`/api/rounds/${roundId}/applications?maxRequestedCents=100`)).json()).toEqual([]);
@@ -236,14 +236,14 @@ describe.each(testDatabaseKinds())('applications on %s', (kind) => {
 
     const csv = await officer.get(`/api/rounds/${roundId}/applications/export?format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('Gemeinde Barleben');
+    expect(csv.body).toContain('Stadt Haldensleben');
     expect(csv.body).toContain('975000.00');
     const xlsx = await officer.get(`/api/rounds/${roundId}/applications/export?format=xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Anträge')!;
     expect(sheet.rowCount).toBe(all.length + 1);
-    expect(sheet.getRow(2).getCell(2).value).toBe('Gemeinde Barleben');
+    expect(sheet.getRow(2).getCell(2).value).toBe('Stadt Haldensleben');
     expect(sheet.getRow(2).getCell(12).value).toBe(975000);
   });
 });
