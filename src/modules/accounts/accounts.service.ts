@@ -48,6 +48,11 @@ export async function createUser(ctx: ServiceContext, input: UserInput): Promise
   }
 }
 
+/** For other modules that link accounts (e.g. memberships) and must not reach into these tables. */
+export async function accountExists(ctx: ServiceContext, userId: string): Promise<boolean> {
+  return (await q.findUser(ctx.db, userId)) !== undefined;
+}
+
 export async function listUsers(ctx: ServiceContext) {
   requireAccess(ctx.actor, accountsPolicy, 'user.list', null);
   return (await q.listUsers(ctx.db)).map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, isAdmin: u.isAdmin }));

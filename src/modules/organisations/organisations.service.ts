@@ -6,6 +6,7 @@ import { applyChange, type ServiceContext } from '../context';
 import * as regionsService from '../regions/regions.service';
 import type { Region } from '../regions/regions.schemas';
 import * as q from './organisations.queries';
+import { accountExists } from '../accounts/accounts.service';
 import { organisationPolicy, organisationsPolicy, type OrganisationSubject } from './organisations.policy';
 import { defaultSortName, invitationExpiry, invitationProblem, normaliseEmail, regionProblems, strongerRole } from './organisations.rules';
 import type {
@@ -385,6 +386,7 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
 export async function addMember(ctx: ServiceContext, id: string, userId: string, role: q.MemberRole): Promise<void> {
   const row = await loadOrganisation(ctx, id);
   requireAccess(ctx.actor, organisationsPolicy, 'organisation.members.add', null);
+  if (!(await accountExists(ctx, userId))) throw new AppError('NOT_FOUND', 'There is no such account.', { fields: [{ path: 'userId', message: 'Unknown account.' }] });
   await applyChange(ctx, async (tx) => {
     const existing = await q.membershipOf(tx, row.id, userId);
     if (existing?.role === role) return { result: undefined, event: null };
