@@ -20,6 +20,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The connection string, for PostgreSQL (tests hand it to child processes). */
   url?: string;
+  /** The embedded client, for PGlite (tests dump it as a template). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await client.close();
     throw error;
   }
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
 /** From the environment: DATABASE_URL selects PostgreSQL, otherwise PGlite in the data dir. */
@@ -64,14 +66,14 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
  * A fresh, empty database for one test file: in-memory PGlite, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL, dropped again on close.
  */
-export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
-  if (kind === 'pglite') return openPgliteFromTemplate();
+export async function openTestDatabase(kind: 'pglite' | 'postgres', options: { template?: string } = {}): Promise<Database> {
+  if (kind === 'pglite') return options.template ? openPgliteDump(options.template) : openPgliteFromTemplate();
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `sn_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(options.template ? `CREATE DATABASE ${name} TEMPLATE ${options.template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -119,7 +121,12 @@ async function openPgliteFromTemplate(): Promise<Database> {
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     renameSync(partial, templateFile);
   }
-  const client = new PGlite({ loadDataDir: new Blob([readFileSync(templateFile)]) });
+  return openPgliteDump(templateFile);
+}
+
+/** A private in-memory copy of a dumped PGlite database. */
+export async function openPgliteDump(file: string): Promise<Database> {
+  const client = new PGlite({ loadDataDir: new Blob([readFileSync(file)]) });
   const db = drizzlePglite(client, { schema });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() };
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase, type Database } from '../../src/db/connection';
+import { openDemoDatabase } from './templates';
 import { auditEvents } from '../../src/db/schema';
-import { seedDemo } from '../../src/db/seed/demo';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users';
 import { buildApp } from '../../src/server/app';
 
@@ -50,8 +50,7 @@ function makeClient(app: FastifyInstance): TestClient & { cookies: Map<string, s
 }
 
 export async function createTestApp(kind: 'pglite' | 'postgres', options: { demo?: boolean } = {}): Promise<TestApp> {
-  const database = await openTestDatabase(kind);
-  if (options.demo !== false) await seedDemo(database.db);
+  const database = options.demo === false ? await openTestDatabase(kind) : await openDemoDatabase(kind);
   const clock = { now: new Date('2026-11-26T12:00:00Z') };
   const app = await buildApp({ db: database.db, config: { port: 0, host: '127.0.0.1', sessionSecret: 'test-secret-test-secret-test-secret', secureCookies: false, webDir: 'dist/none', logLevel: 'error' }, clock: () => clock.now });
   const client = async () => {

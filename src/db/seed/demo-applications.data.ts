@@ -556,7 +556,7 @@ export function contentOf(applicant: DemoApplicant): ApplicationContent {
   return {
     title: applicant.title,
     acronym: applicant.acronym,
-    summary: `${applicant.title}: ${who.name} ${who.plural ? 'entwickeln' : 'entwickelt'} eine gemeinwohlorientierte Smart-City-Strategie mit den Schwerpunkten ${listing(themes.map((t) => t.label))} und setzt sie bis 2027 in Modellprojekten um.`,
+    summary: `${applicant.title}: ${who.name} ${who.plural ? 'entwickeln' : 'entwickelt'} eine gemeinwohlorientierte Smart-City-Strategie mit den Schwerpunkten ${listing(themes.map((t) => t.label))} und ${who.plural ? 'setzen' : 'setzt'} sie bis 2027 in Modellprojekten um.`,
     sections,
     partners: partnerNames,
     budget: budgetPlan(eligibleCents, rng),

@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../../lib/errors';
-import type { Actor } from '../../lib/access';
 import type { ServiceContext } from '../../modules/context';
-import * as accounts from '../../modules/accounts/accounts.service';
-import { findUserByEmail } from '../../modules/accounts/accounts.queries';
 import * as applications from '../../modules/applications/applications.service';
 import * as office from '../../modules/applications/office.service';
 import * as organisations from '../../modules/organisations/organisations.service';
@@ -11,14 +7,6 @@ import * as programmes from '../../modules/programmes/programmes.service';
 import type { Round } from '../../modules/programmes/programmes.schemas';
 import { DEMO_2020, contentOf, demoApplicants2020, sortNameOf, timelineOf, type DemoApplicant } from './demo-applications.data';
 import { demoRegions } from './demo-regions.data';
-
-/**
- * The account that stands in for the applicants' staff. createApplication accepts only members
- * of the applicant, so the seed makes this account a member of each of the 86 organisations.
- * Its password is random and never shown: nobody logs in with it.
- */
-export const DEMO_2020_APPLICANT_EMAIL = 'antraege-2020@stadtnetz.example';
-const DEMO_2020_APPLICANT_NAME = 'Antragstellende Staffel 2020 (Demo)';
 
 /** When the office's formal check of the 2020 round took place (demo assumption). */
 const FORMAL_CHECK_AT = new Date('2020-05-12T09:00:00+02:00');
@@ -37,8 +25,8 @@ function keyOfApplicant(a: DemoApplicant): string {
   return keyOf(a.kind, agsByArs.get(a.lead) ?? a.lead, a.displayName);
 }
 
-function at(ctx: ServiceContext, time: Date, actor: Actor = ctx.actor): ServiceContext {
-  return { db: ctx.db, actor, now: () => time };
+function at(ctx: ServiceContext, time: Date): ServiceContext {
+  return { db: ctx.db, actor: ctx.actor, now: () => time };
 }
 
 async function existingApplications(ctx: ServiceContext, round: Round): Promise<Map<string, office.OfficeRow>> {
@@ -72,19 +60,6 @@ async function ensureOrganisation(ctx: ServiceContext, a: DemoApplicant): Promis
   }
 }
 
-async function applicantActor(ctx: ServiceContext): Promise<{ userId: string; actor: Actor }> {
-  let user = await findUserByEmail(ctx.db, DEMO_2020_APPLICANT_EMAIL);
-  if (!user) {
-    user = await accounts.createUser(ctx, {
-      email: DEMO_2020_APPLICANT_EMAIL,
-      displayName: DEMO_2020_APPLICANT_NAME,
-      password: randomBytes(24).toString('base64url'),
-      isAdmin: false,
-    });
-  }
-  return { userId: user.id, actor: await accounts.actorForUser(ctx.db, user) };
-}
-
 /** Completes a draft left by an interrupted run; staff may save and submit after the deadline. */
 async function completeDraft(ctx: ServiceContext, a: DemoApplicant, id: string): Promise<void> {
   const time = timelineOf(a);
@@ -98,9 +73,8 @@ async function completeDraft(ctx: ServiceContext, a: DemoApplicant, id: string):
  * February to April 2020: registered, started, saved and submitted before the deadline, with
  * the times of the timeline in the data. Returns how many it created; a second run creates none.
  *
- * Needs the round in status "open": createApplication accepts new applications only while the
- * call is open (for staff too), so this must run between the round's "open" and "closed"
- * transitions. Once all 86 exist it runs in any status.
+ * The seed acts as the programme office entering them on the applicants' behalf (the system
+ * actor is staff), so it runs whatever the round's status is now.
  */
 export async function seedDemoApplications(ctx: ServiceContext): Promise<number> {
   const round = await programmes.getRoundBySlug(ctx, DEMO_2020.programmeSlug, DEMO_2020.roundSlug);
@@ -115,20 +89,10 @@ export async function seedDemoApplications(ctx: ServiceContext): Promise<number>
       created += 1;
     }
   }
-  if (missing.length === 0) return created;
-  if (round.status !== 'open') {
-    throw new Error(
-      `Round ${DEMO_2020.roundSlug} is "${round.status}", and ${missing.length} of its demo applications are missing ` +
-        `(first: ${missing[0]!.displayName}). applications.createApplication accepts applications only while the call is open, ` +
-        'so seedDemoApplications must run while the round is open.',
-    );
-  }
-  const applicant = await applicantActor(ctx);
   for (const a of missing) {
     const time = timelineOf(a);
     const organisationId = await ensureOrganisation(at(ctx, time.registeredAt), a);
-    await organisations.addMember(at(ctx, time.registeredAt), organisationId, applicant.userId, 'member');
-    const member = (when: Date) => at(ctx, when, applicant.actor);
+    const member = (when: Date) => at(ctx, when);
     let draft;
     try {
       draft = await applications.createApplication(member(time.startedAt), { roundId: round.id, organisationId });

@@ -7,6 +7,7 @@ import * as programmes from '../../modules/programmes/programmes.service';
 import { findProgrammeBySlug, findRoundBySlug } from '../../modules/programmes/programmes.queries';
 import { roundInput } from '../../modules/programmes/programmes.schemas';
 import { roundLifecycle } from '../../modules/programmes/programmes.rules';
+import { seedDemoApplications, seedDemoFormalChecks } from './demo-applications';
 import { seedPracticeCall } from './demo-call';
 import { seedDemoOrganisations } from './demo-organisations';
 import { seedDemoRegions } from './demo-regions';
@@ -66,5 +67,9 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
   }
   for (const line of await seedPracticeCall(ctx)) note(line);
   for (const line of await seedDemoOrganisations(ctx)) note(line);
+  const applications = await seedDemoApplications(ctx);
+  if (applications > 0) note(`${applications} applications to round 2020`);
+  const checked = await seedDemoFormalChecks(ctx);
+  if (checked > 0) note(`${checked} formal checks of round 2020`);
   return { created };
 }

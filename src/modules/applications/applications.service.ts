@@ -94,13 +94,15 @@ function requireChangeWindow(ctx: ServiceContext, loaded: Loaded): void {
 export async function createApplication(ctx: ServiceContext, input: { roundId: string; organisationId: string }): Promise<Application> {
   if (ctx.actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   const round = await programmes.getRound(ctx, input.roundId);
-  if (!(await organisations.isMember(ctx, input.organisationId))) {
+  // The office enters applications on an applicant's behalf too (a paper application, a proven outage).
+  const onBehalf = actsAsStaff(ctx.actor, { programmeId: round.programmeId, roundId: round.id }) && !(await organisations.isMember(ctx, input.organisationId));
+  if (!onBehalf && !(await organisations.isMember(ctx, input.organisationId))) {
     throw new AppError('FORBIDDEN', 'Only members of the applicant can start its application.', { fields: [{ path: 'organisationId', message: 'You are not a member.' }] });
   }
-  if (callState(rulesOf(round), ctx.now()) !== 'open') {
+  if (!actsAsStaff(ctx.actor, { programmeId: round.programmeId, roundId: round.id }) && callState(rulesOf(round), ctx.now()) !== 'open') {
     throw new AppError('CALL_NOT_OPEN', 'Applications can be started only while the call is open.', { fields: [{ path: 'roundId', message: 'The call is not open.' }] });
   }
-  const organisation = await organisations.organisationSummary(ctx, input.organisationId);
+  const organisation = await organisations.organisationSummary({ ...ctx, actor: { kind: 'system', label: 'applications' } }, input.organisationId);
   const programme = await programmes.getProgramme(ctx, round.programmeId);
   const content = emptyContent(organisation.budgetEmergency);
   try {
@@ -112,7 +114,7 @@ export async function createApplication(ctx: ServiceContext, input: { roundId: s
         rateBp: rateFor(programme, content.budgetEmergency),
       });
       await q.insertVersion(tx, { applicationId: row.id, version: 1, content, savedAt: ctx.now(), savedBy: actorUserId(ctx.actor) });
-      return { result: row.id, event: { action: 'applications.create', subjectType: 'application', subjectId: row.id, payload: input } };
+      return { result: row.id, event: { action: 'applications.create', subjectType: 'application', subjectId: row.id, payload: { ...input, onBehalf } } };
     });
     return getApplication(ctx, id);
   } catch (error) {
