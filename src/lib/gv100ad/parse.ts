@@ -251,6 +251,7 @@ function lengthProblem(chars: readonly string[]): LineProblem {
 export function parseGv100Line(text: string, line: number): Gv100LineResult | null {
   // \x1a is the DOS end-of-file mark some copies of the file still end with.
   const trimmedEnd = text.replace(/\r$/, '');
+  // eslint-disable-next-line no-control-regex
   if (/^[\s\x1a]*$/.test(trimmedEnd)) return null;
   const chars = [...trimmedEnd.replace(/^\uFEFF/, '').normalize('NFC')];
   try {

@@ -20,6 +20,8 @@ export async function isPdf(bytes: Uint8Array): Promise<boolean> {
 }
 
 function cleanFilename(name: string): string {
+  // Control characters in a file name break headers and file systems; they carry no meaning.
+  // eslint-disable-next-line no-control-regex
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').trim();
   return base.slice(0, 200) || 'anlage.pdf';
 }
