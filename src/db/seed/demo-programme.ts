@@ -13,11 +13,11 @@ export const demoProgramme = {
 };
 
 export const demoBudgetHistory = [
-  { effectiveOn: '2019-01-01', amountCents: euros(320_000_000), reason: 'Programme budget at launch' },
+  { effectiveOn: '2019-01-01', amountCents: euros(320_000_000), reason: 'Programmbudget zum Start des Programms' },
   {
     effectiveOn: '2020-06-03',
     amountCents: euros(500_000_000),
-    reason: 'Raised by the Konjunktur- und Zukunftspaket (economic stimulus package) of June 2020',
+    reason: 'Aufstockung um 500 Mio. Euro durch das Konjunktur- und Zukunftspaket vom Juni 2020',
   },
 ];
 

@@ -26,5 +26,7 @@ export const roundPolicy: Policy<RoundSubject> = {
   'round.read': (actor, r) =>
     r.status !== 'draft' || isAdmin(actor) || hasRole(actor, staff, { programmeId: r.programmeId, roundId: r.id }) || 'hide',
   'round.update': (actor, r) => isAdmin(actor) || hasRole(actor, managers, { programmeId: r.programmeId, roundId: r.id }),
+  // The call's structure (dates, money, form, criteria) is fixed once it opens; the UI asks this.
+  'round.updateStructure': (actor, r) => r.status === 'draft' && (isAdmin(actor) || hasRole(actor, managers, { programmeId: r.programmeId, roundId: r.id })),
   'round.transition': (actor, r) => isAdmin(actor) || hasRole(actor, staff, { programmeId: r.programmeId, roundId: r.id }),
 };

@@ -1,0 +1,64 @@
+import { lazy, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link } from 'react-router';
+import { Layout } from './components/Layout';
+import { Page } from './components/page';
+import { LoginPage } from './features/accounts/LoginPage';
+import { HomePage } from './features/programmes/HomePage';
+import { RegionsPage } from './features/regions/RegionsPage';
+import { RoundPage } from './features/rounds/RoundPage';
+
+// Pages for logged-in staff load on demand, so the public pages stay light.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const AccountPage = named(() => import('./features/accounts/AccountPage'), 'AccountPage');
+const AuditPage = named(() => import('./features/audit/AuditPage'), 'AuditPage');
+const UsersPage = named(() => import('./features/accounts/UsersPage'), 'UsersPage');
+const ProgrammeEditPage = named(() => import('./features/programmes/ProgrammeEditPage'), 'ProgrammeEditPage');
+const RoundCreatePage = named(() => import('./features/rounds/RoundFormPages'), 'RoundCreatePage');
+const RoundEditPage = named(() => import('./features/rounds/RoundFormPages'), 'RoundEditPage');
+const startPages = () => import('./features/start/StartPages');
+const AdminStartPage = named(startPages, 'AdminStartPage');
+const OfficeStartPage = named(startPages, 'OfficeStartPage');
+const ReviewStartPage = named(startPages, 'ReviewStartPage');
+const JuryStartPage = named(startPages, 'JuryStartPage');
+const ApplyStartPage = named(startPages, 'ApplyStartPage');
+const ProjectsStartPage = named(startPages, 'ProjectsStartPage');
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('errors.notFoundTitle')} lead={t('errors.notFoundText')}>
+      <p className="kern-body">
+        <Link className="kern-link" to="/">
+          {t('errors.backHome')}
+        </Link>
+      </p>
+    </Page>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'regions', element: <RegionsPage /> },
+      { path: 'rounds/:id', element: <RoundPage /> },
+      { path: 'rounds/:id/edit', element: <RoundEditPage /> },
+      { path: 'programmes/:slug/edit', element: <ProgrammeEditPage /> },
+      { path: 'programmes/:slug/rounds/new', element: <RoundCreatePage /> },
+      { path: 'admin', element: <AdminStartPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'office', element: <OfficeStartPage /> },
+      { path: 'review', element: <ReviewStartPage /> },
+      { path: 'jury', element: <JuryStartPage /> },
+      { path: 'apply', element: <ApplyStartPage /> },
+      { path: 'projects', element: <ProjectsStartPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
