@@ -174,6 +174,12 @@ describe.each(testDatabaseKinds())('applications on %s', (kind) => {
     const receipt = (await anna.post(`/api/applications/${mine.id}/submit`, { version: current.version })).json();
     expect(receipt.version).toBe(current.version);
 
+    // Bert prepares a complete draft in time, and presses submit one second too late.
+    const bertOrg = (await bert.get('/api/organisations')).json()[0].id;
+    const bertDraft = await startDraft(bert, bertOrg);
+    const bertReady = (await bert.request({ method: 'PUT', url: `/api/applications/${bertDraft.id}/content`, payload: { version: bertDraft.version, content: complete } })).json();
+    expect((await bert.get(`/api/applications/${bertDraft.id}/eligibility`)).json().eligible).toBe(true);
+
     const saved = t.clock.now;
     try {
       t.clock.now = new Date(new Date(closesAt).getTime() + 1000);
@@ -185,8 +191,13 @@ describe.each(testDatabaseKinds())('applications on %s', (kind) => {
       const late = await anna.post(`/api/applications/${mine.id}/withdraw`, { version: current.version });
       expect(late.json().code).toBe('DEADLINE_PASSED');
       expect((await anna.get(`/api/applications/${mine.id}`)).json().status).toBe('submitted');
-      const bertOrg = (await bert.get('/api/organisations')).json()[0].id;
-      expect((await bert.post('/api/applications', { roundId, organisationId: bertOrg })).json().code).toBe('CALL_NOT_OPEN');
+      const tooLate = await bert.post(`/api/applications/${bertDraft.id}/submit`, { version: bertReady.version });
+      expect(tooLate.statusCode).toBe(409);
+      expect(tooLate.json()).toMatchObject({ code: 'DEADLINE_PASSED', errors: [{ path: 'round' }] });
+      expect((await bert.get(`/api/applications/${bertDraft.id}`)).json()).toMatchObject({ status: 'draft', version: bertReady.version, submittedAt: null });
+      expect((await t.database.db.select().from(submissions).where(eq(submissions.applicationId, bertDraft.id)))).toEqual([]);
+      const lateEdit = await bert.request({ method: 'PUT', url: `/api/applications/${bertDraft.id}/content`, payload: { version: bertReady.version, content: { ...complete, title: 'Zu spät' } } });
+      expect(lateEdit.json().code).toBe('DEADLINE_PASSED');
       const byOfficer = await officer.post(`/api/applications/${mine.id}/withdraw`, { version: current.version });
       expect(byOfficer.statusCode, byOfficer.body).toBe(200);
       const event = (await t.events('applications.withdraw')).at(-1)!;
@@ -242,8 +253,11 @@ describe.each(testDatabaseKinds())('applications on %s', (kind) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Anträge')!;
-    expect(sheet.rowCount).toBe(all.length + 1);
-    expect(sheet.getRow(2).getCell(2).value).toBe('Stadt Siegburg');
-    expect(sheet.getRow(2).getCell(12).value).toBe(975000);
+    const everything = (await officer.get(`/api/rounds/${roundId}/applications`)).json();
+    expect(sheet.rowCount).toBe(everything.length + 1);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    expect(rows.map((r) => r.getCell(2).value)).toEqual(everything.map((r: { organisation: string }) => r.organisation));
+    const siegburg = rows.find((r) => r.getCell(2).value === 'Stadt Siegburg')!;
+    expect(siegburg.getCell(12).value).toBe(975000);
   });
 });
