@@ -91,7 +91,7 @@ describe('stadtnetz assign', () => {
       reviewers: instance.reviewers.map((r) => ({ ...r, maxLoad: 1, minLoad: 0 })),
     });
     expect(exitCode).toBe(2);
-    expect(result).toMatchObject({ status: 'infeasible', objective: null, assignments: [] });
+    expect(result).toMatchObject({ status: 'infeasible', objective: 0, assignments: [] });
     expect(Object.keys(result!)).toEqual(['status', 'objective', 'assignments', 'seconds', 'reason']);
     expect(result!.reason).toMatch(/maximum loads add up to 3, less than the 4 reviews needed/);
     expect(stderr).toContain('assign: infeasible');

@@ -45,7 +45,7 @@ Input:
 
 Output:
   {"status":"optimal"|"infeasible","objective":12.34,"assignments":[["a1","r2"]],
-   "seconds":0.8,"reason":"…"}   (reason only when infeasible; objective null then)
+   "seconds":0.8,"reason":"…"}   (reason only when infeasible; objective 0 then)
 
 Exit codes: 0 optimal, 2 infeasible, 1 bad input.`,
     )

@@ -59,11 +59,24 @@ describe('parseInstance', () => {
     expect(issuePaths((i) => ((i.reviewers as { minLoad: number }[])[0]!.minLoad = 3))).toEqual(['reviewers[0].minLoad']);
   });
 
-  it('rejects k below 1, a non-integer k, bad Land keys and unknown fields', () => {
+  it('rejects k below 1, a non-integer k and bad Land keys', () => {
     expect(issuePaths((i) => (i.k = 0))).toEqual(['k']);
     expect(issuePaths((i) => (i.k = 1.5))).toEqual(['k']);
     expect(issuePaths((i) => ((i.reviewers as { state: string }[])[0]!.state = '17'))).toEqual(['reviewers[0].state']);
-    expect(issuePaths((i) => (i.distinctState = true))).toEqual(['(document)']);
+  });
+
+  it('ignores extra keys, defaults loads, and needs Länder only for the distinct-Länder rule', () => {
+    const parsed = parseInstance({
+      applications: [{ id: 'a1', note: 'ignored' }],
+      reviewers: [{ id: 'r1' }],
+      affinity: [['a1', 'r1', 0.5]],
+      generator: 'an outside tool',
+    });
+    expect(parsed).toMatchObject({ k: 2, distinctStates: false, conflicts: [], reviewers: [{ id: 'r1', minLoad: 0, maxLoad: 1 }] });
+    expect(issuePaths((i) => {
+      i.distinctStates = true;
+      delete (i.applications as { state?: string }[])[0]!.state;
+    })).toEqual(['applications[0].state']);
   });
 
   it('rejects missing required lists and malformed triples', () => {

@@ -55,11 +55,13 @@ const identifier = z.string().min(1, 'must be a non-empty string');
 const landKey = z.string().regex(/^(0[1-9]|1[0-6])$/, 'must be a Land key "01" … "16"');
 const load = z.number().int('must be an integer').min(0, 'must not be negative');
 
-export const assignmentInstanceSchema = z.strictObject({
+// Lenient in what may be left out (extra keys are ignored, loads and Länder have defaults),
+// strict in every value that is there: outside tools write these files.
+export const assignmentInstanceSchema = z.object({
   k: z.number().int('must be an integer').min(1, 'must be at least 1').default(2),
   distinctStates: z.boolean().default(false),
-  applications: z.array(z.strictObject({ id: identifier, state: landKey })),
-  reviewers: z.array(z.strictObject({ id: identifier, state: landKey, minLoad: load, maxLoad: load })),
+  applications: z.array(z.object({ id: identifier, state: landKey.optional() })),
+  reviewers: z.array(z.object({ id: identifier, state: landKey.optional(), minLoad: load.default(0), maxLoad: load.optional() })),
   conflicts: z.array(z.tuple([identifier, identifier])).default([]),
   // z.number() already refuses NaN and ±Infinity (JSON.parse turns 1e400 into Infinity).
   affinity: z.array(z.tuple([identifier, identifier, z.number()])),
@@ -84,8 +86,21 @@ export function parseInstance(data: unknown): AssignmentInstance {
       parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     );
   }
-  const instance: AssignmentInstance = parsed.data;
-  const issues = crossReferenceIssues(instance);
+  const { applications, reviewers, ...rest } = parsed.data;
+  const issues: InstanceIssue[] = [];
+  // Without a Land the distinct-Länder rule cannot be applied; without it, the Land does not matter.
+  if (rest.distinctStates) {
+    applications.forEach((a, i) => a.state === undefined && issues.push({ path: `applications[${i}].state`, message: 'is required when distinctStates is true' }));
+    reviewers.forEach((r, i) => r.state === undefined && issues.push({ path: `reviewers[${i}].state`, message: 'is required when distinctStates is true' }));
+  }
+  if (issues.length > 0) throw new InvalidInstanceError(issues);
+  const instance: AssignmentInstance = {
+    ...rest,
+    applications: applications.map((a) => ({ id: a.id, state: a.state ?? '00' })),
+    // No maximum means no limit: a reviewer can take at most every application once.
+    reviewers: reviewers.map((r) => ({ id: r.id, state: r.state ?? '00', minLoad: r.minLoad, maxLoad: r.maxLoad ?? applications.length })),
+  };
+  issues.push(...crossReferenceIssues(instance));
   if (issues.length > 0) throw new InvalidInstanceError(issues);
   return instance;
 }

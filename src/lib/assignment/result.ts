@@ -4,7 +4,7 @@ import type { CandidateTable } from './candidates';
 export interface AssignmentResult {
   readonly status: 'optimal' | 'infeasible';
   /** Sum of the original affinities of the chosen pairs; null when infeasible. */
-  readonly objective: number | null;
+  readonly objective: number;
   /** [applicationId, reviewerId], sorted by application id, then reviewer id. */
   readonly assignments: readonly (readonly [string, string])[];
   readonly seconds: number;
@@ -13,7 +13,8 @@ export interface AssignmentResult {
 }
 
 export function infeasibleResult(reason: string, seconds: number): AssignmentResult {
-  return { status: 'infeasible', objective: null, assignments: [], seconds, reason };
+  // The empty assignment's total affinity: a number, as the file format promises.
+  return { status: 'infeasible', objective: 0, assignments: [], seconds, reason };
 }
 
 /**
