@@ -94,5 +94,13 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
     const reviewer = await t.as('neu@stadtnetz.example', 'ein-langes-passwort');
     expect((await reviewer.get('/api/auth/session')).json().user.grants.map((g: { role: string }) => g.role)).toEqual(['reviewer']);
     expect((await t.events('accounts.grant')).at(-1)?.subjectId).toBe(created.json().id);
+
+    const listed = (await sysadmin.get('/api/users')).json().find((u: { id: string }) => u.id === created.json().id);
+    expect(listed.grants).toEqual([expect.objectContaining({ role: 'reviewer', programmeSlug: 'mps', roundId: null })]);
+    expect((await officer.request({ method: 'DELETE', url: `/api/users/${created.json().id}/grants/${listed.grants[0].id}` })).statusCode).toBe(403);
+    expect((await manager.request({ method: 'DELETE', url: `/api/users/${created.json().id}/grants/${listed.grants[0].id}` })).statusCode).toBe(200);
+    expect((await reviewer.get('/api/auth/session')).json().user.grants).toEqual([]);
+    expect((await t.events('accounts.revoke')).at(-1)?.payload).toMatchObject({ role: 'reviewer' });
+    expect((await manager.request({ method: 'DELETE', url: `/api/users/${created.json().id}/grants/${listed.grants[0].id}` })).statusCode).toBe(404);
   });
 });

@@ -43,10 +43,20 @@ export async function grantsOf(db: Db, userId: string): Promise<GrantRow[]> {
   return db.select().from(roleGrants).where(eq(roleGrants.userId, userId));
 }
 
-export async function grantsWithNames(db: Db, userId: string) {
+export async function findGrant(db: Db, userId: string, grantId: string): Promise<GrantRow | undefined> {
+  const [row] = await db.select().from(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
+  return row;
+}
+
+export async function deleteGrant(db: Db, grantId: string): Promise<void> {
+  await db.delete(roleGrants).where(eq(roleGrants.id, grantId));
+}
+
+export async function grantsWithNames(db: Db, userId?: string) {
   return db
     .select({
       id: roleGrants.id,
+      userId: roleGrants.userId,
       role: roleGrants.role,
       programmeId: roleGrants.programmeId,
       programmeSlug: programmes.slug,
@@ -58,7 +68,7 @@ export async function grantsWithNames(db: Db, userId: string) {
     .from(roleGrants)
     .innerJoin(programmes, eq(programmes.id, roleGrants.programmeId))
     .leftJoin(rounds, eq(rounds.id, roleGrants.roundId))
-    .where(eq(roleGrants.userId, userId));
+    .where(userId ? eq(roleGrants.userId, userId) : undefined);
 }
 
 export async function insertGrant(db: Db, values: typeof roleGrants.$inferInsert): Promise<GrantRow | undefined> {

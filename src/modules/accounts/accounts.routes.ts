@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf, SESSION_COOKIE } from '../../server/request-context';
 import { AppError } from '../../lib/errors';
 import * as service from './accounts.service';
-import { grantInput, loginInput, me, passwordChangeInput, userInput, userSummary } from './accounts.schemas';
+import { grantInput, loginInput, me, passwordChangeInput, userInput, userSummary, userWithGrants } from './accounts.schemas';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -50,7 +50,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/users', { schema: { tags: ['accounts'], summary: 'All accounts (administrators)', response: { 200: z.array(userSummary) } } }, async (request) =>
+  app.get('/users', { schema: { tags: ['accounts'], summary: 'All accounts with their roles (administrators)', response: { 200: z.array(userWithGrants) } } }, async (request) =>
     service.listUsers(contextOf(request)),
   );
 
@@ -69,6 +69,15 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       if (request.actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
       await service.grantRole(contextOf(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    '/users/:id/grants/:grantId',
+    { schema: { tags: ['accounts'], summary: 'Take a role away', params: z.object({ id: z.uuid(), grantId: z.uuid() }), response: { 200: ok } } },
+    async (request) => {
+      await service.revokeRole(contextOf(request), request.params.id, request.params.grantId);
       return { ok: true as const };
     },
   );

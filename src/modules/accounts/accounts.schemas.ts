@@ -58,6 +58,8 @@ export const userSummary = z.object({
   isAdmin: z.boolean(),
 });
 
+export const userWithGrants = userSummary.extend({ grants: z.array(grant) });
+
 export type LoginInput = z.infer<typeof loginInput>;
 export type UserInput = z.infer<typeof userInput>;
 export type GrantInput = z.infer<typeof grantInput>;

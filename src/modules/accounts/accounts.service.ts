@@ -55,7 +55,28 @@ export async function accountExists(ctx: ServiceContext, userId: string): Promis
 
 export async function listUsers(ctx: ServiceContext) {
   requireAccess(ctx.actor, accountsPolicy, 'user.list', null);
-  return (await q.listUsers(ctx.db)).map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, isAdmin: u.isAdmin }));
+  const grants = await q.grantsWithNames(ctx.db);
+  return (await q.listUsers(ctx.db)).map((u) => ({
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    isAdmin: u.isAdmin,
+    grants: grants.filter((g) => g.userId === u.id).map(({ userId: _userId, ...g }) => g),
+  }));
+}
+
+/** Takes a role away again; the same people who may grant it may revoke it, audited. */
+export async function revokeRole(ctx: ServiceContext, userId: string, grantId: string): Promise<void> {
+  const grant = await q.findGrant(ctx.db, userId, grantId);
+  if (!grant) throw new AppError('NOT_FOUND', 'This person does not hold this role.');
+  requireAccess(ctx.actor, grantPolicy, 'role.grant', grant);
+  if (grant.role === 'programme_admin' && !(ctx.actor.kind === 'system' || (ctx.actor.kind === 'user' && ctx.actor.isAdmin))) {
+    throw new AppError('FORBIDDEN', 'Only system administrators remove programme administrators.');
+  }
+  await applyChange(ctx, async (tx) => {
+    await q.deleteGrant(tx, grantId);
+    return { result: undefined, event: { action: 'accounts.revoke', subjectType: 'user', subjectId: userId, payload: { grantId, role: grant.role, programmeId: grant.programmeId, roundId: grant.roundId } } };
+  });
 }
 
 export async function grantRole(ctx: ServiceContext, userId: string, input: GrantInput): Promise<void> {
@@ -127,7 +148,7 @@ export async function describeMe(ctx: ServiceContext) {
     displayName: user.displayName,
     isAdmin: user.isAdmin,
     locale: user.locale,
-    grants: await q.grantsWithNames(ctx.db, user.id),
+    grants: (await q.grantsWithNames(ctx.db, user.id)).map(({ userId: _userId, ...g }) => g),
   };
 }
 
