@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInstance } from '../assignment/instance';
-import { buildAffinityIndex, matchStatistics, scoreReviewer, topCandidates, type AffinityDocument } from './affinity';
+import { applicationText, buildAffinityIndex, matchStatistics, scoreReviewer, topCandidates, type AffinityDocument } from './affinity';
 
 const corpus: AffinityDocument[] = [
   { id: 'mobil', text: 'Smarte Mobilität in unseren Städten: Sharing, Radverkehr und Mobilität im Quartier.' },
@@ -127,6 +127,14 @@ describe('scoring', () => {
   });
 });
 
+describe('applicationText', () => {
+  it('joins title, summary and sections', () => {
+    expect(applicationText({ title: 'Smarte Region', summary: 'Kurz', sections: { ziele: 'Ziele', umsetzung: 'Plan' } })).toBe(
+      'Smarte Region\nKurz\nZiele\nPlan',
+    );
+  });
+});
+
 describe('the inverted index', () => {
   it('visits only the postings of the shared terms, however large the corpus', () => {
     const docs = Array.from({ length: 4_000 }, (_, i) => ({
@@ -135,6 +143,7 @@ describe('the inverted index', () => {
     }));
     const big = buildAffinityIndex(docs);
     expect(matchStatistics(big, { keywords: ['Sensorik'], text: '' })).toEqual({ terms: 1, postingsVisited: 2, documentsTouched: 2 });
+    // Equal scores: ordered by id in code-unit order, where "app-2007" comes before "app-7".
     expect(scoreReviewer(big, { keywords: ['Sensorik'], text: 'Tiefseebiologie' }).map((s) => s.docId)).toEqual(['app-2007', 'app-7']);
     expect(matchStatistics(big, { keywords: ['Tiefseebiologie'], text: '' }).postingsVisited).toBe(0);
   });

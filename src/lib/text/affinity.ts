@@ -80,7 +80,8 @@ interface Variant {
   readonly direct: boolean;
 }
 
-interface Postings {
+/** One term's postings; part of the index, read by scoring only. */
+export interface Postings {
   readonly stem: string;
   readonly idf: number;
   /** Document indices, ascending. */
