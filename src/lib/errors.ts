@@ -33,6 +33,9 @@ export const errorCodes = {
   APPLICATION_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The application cannot move to this status' },
   ATTACHMENT_NOT_PDF: { status: 415, title: 'Only PDF files can be attached' },
   ATTACHMENT_TOO_LARGE: { status: 413, title: 'The file is too large' },
+  REVIEWER_CONFLICTED: { status: 409, title: 'The reviewer has a conflict of interest with this application' },
+  REVIEW_INCOMPLETE: { status: 422, title: 'The review is not complete yet' },
+  REVIEW_SUBMITTED: { status: 409, title: 'The review has been submitted and can no longer change' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

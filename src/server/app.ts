@@ -17,6 +17,7 @@ import { auditRoutes } from '../modules/audit';
 import { organisationsRoutes } from '../modules/organisations';
 import { programmesRoutes } from '../modules/programmes';
 import { regionsRoutes } from '../modules/regions';
+import { reviewRoutes } from '../modules/review';
 import { SESSION_COOKIE } from './request-context';
 import type { ServerConfig } from './config';
 import { sendProblem, toProblem } from './problem';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organisationsRoutes, { prefix: '/api' });
   await app.register(applicationsPlugin, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(reviewRoutes, { prefix: '/api' });
 
   const webDir = path.resolve(options.config.webDir);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

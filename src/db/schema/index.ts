@@ -4,3 +4,4 @@ export * from './audit';
 export * from './organisations';
 export * from './programmes';
 export * from './regions';
+export * from './review';

@@ -1,0 +1,4 @@
+export { reviewRoutes } from './review.routes';
+export * as reviewersService from './reviewers.service';
+export * as assignmentService from './assignment.service';
+export * as reviewsService from './reviews.service';
