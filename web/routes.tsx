@@ -17,6 +17,11 @@ const UsersPage = named(() => import('./features/accounts/UsersPage'), 'UsersPag
 const ProgrammeEditPage = named(() => import('./features/programmes/ProgrammeEditPage'), 'ProgrammeEditPage');
 const RoundCreatePage = named(() => import('./features/rounds/RoundFormPages'), 'RoundCreatePage');
 const RoundEditPage = named(() => import('./features/rounds/RoundFormPages'), 'RoundEditPage');
+const ApplicationPage = named(() => import('./features/applications/ApplicationPage'), 'ApplicationPage');
+const VersionPage = named(() => import('./features/applications/VersionPage'), 'VersionPage');
+const OrganisationPage = named(() => import('./features/organisations/OrganisationPage'), 'OrganisationPage');
+const InvitationPage = named(() => import('./features/organisations/InvitationPage'), 'InvitationPage');
+const RoundApplicationsPage = named(() => import('./features/office/RoundApplicationsPage'), 'RoundApplicationsPage');
 const startPages = () => import('./features/start/StartPages');
 const AdminStartPage = named(startPages, 'AdminStartPage');
 const OfficeStartPage = named(startPages, 'OfficeStartPage');
@@ -58,6 +63,11 @@ export const router = createBrowserRouter([
       { path: 'jury', element: <JuryStartPage /> },
       { path: 'apply', element: <ApplyStartPage /> },
       { path: 'projects', element: <ProjectsStartPage /> },
+      { path: 'applications/:id', element: <ApplicationPage /> },
+      { path: 'applications/:id/versions/:version', element: <VersionPage /> },
+      { path: 'organisations/:id', element: <OrganisationPage /> },
+      { path: 'invitations/accept', element: <InvitationPage /> },
+      { path: 'office/rounds/:roundId/applications', element: <RoundApplicationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

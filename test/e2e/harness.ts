@@ -131,3 +131,10 @@ export async function settled(page: Page): Promise<void> {
 export async function readableText(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
 }
+
+/** With E2E_SCREENSHOTS=<dir> set, saves a full-page screenshot there (for looking at pages while developing). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

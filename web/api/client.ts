@@ -26,6 +26,14 @@ export class ApiError extends Error {
   }
 }
 
+export interface UploadOptions {
+  query?: Record<string, string | number | undefined>;
+  contentType?: string;
+  /** Called with the share sent so far, 0 to 1. */
+  onProgress?(share: number): void;
+  signal?: AbortSignal;
+}
+
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RequestOptions {
@@ -89,6 +97,63 @@ export class ApiClient {
 
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PATCH', path, body);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
+  /**
+   * Sends a file as the raw request body (XMLHttpRequest, because fetch cannot report upload
+   * progress); the CSRF token is handled as for every other change.
+   */
+  async upload<T>(path: string, file: Blob, options: UploadOptions = {}): Promise<T> {
+    if (!this.csrfToken) await this.session();
+    try {
+      return await this.sendFile<T>(path, file, options);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CSRF_TOKEN_INVALID') {
+        await this.session();
+        return this.sendFile<T>(path, file, options);
+      }
+      throw error;
+    }
+  }
+
+  private sendFile<T>(path: string, file: Blob, options: UploadOptions): Promise<T> {
+    const url = new URL(this.base + path, this.origin());
+    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      xhr.setRequestHeader('accept', 'application/json');
+      xhr.setRequestHeader('content-type', options.contentType ?? (file.type || 'application/octet-stream'));
+      if (this.csrfToken) xhr.setRequestHeader('x-csrf-token', this.csrfToken);
+      xhr.withCredentials = true;
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);
+      };
+      xhr.onload = () => {
+        const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+        if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+        else
+          reject(
+            new ApiError(
+              isProblem(data)
+                ? data
+                : { type: 'about:blank', title: xhr.statusText || 'Error', status: xhr.status, code: `HTTP_${xhr.status}`, detail: xhr.responseText.slice(0, 300) },
+            ),
+          );
+      };
+      xhr.onerror = () => reject(new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK', detail: 'The upload did not reach the server.' }));
+      options.signal?.addEventListener('abort', () => xhr.abort());
+      xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      xhr.send(file);
+    });
   }
 
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {

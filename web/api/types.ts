@@ -14,6 +14,27 @@ import type {
   roundUpdate,
 } from '../../src/modules/programmes/programmes.schemas';
 import type { Region } from '../../src/modules/regions/regions.schemas';
+import type {
+  Application,
+  ApplicationSummary,
+  Receipt,
+  applicationContent,
+  attachment,
+  budgetLine,
+  problem as eligibilityProblem,
+  versionEntry,
+} from '../../src/modules/applications/applications.schemas';
+import type { OfficeRow } from '../../src/modules/applications/office.service';
+import type { OfficeFilter } from '../../src/modules/applications/applications.queries';
+import type { ApplicationStatus, FormalCheck } from '../../src/db/schema/applications';
+import type {
+  InvitationCreated,
+  Member,
+  Organisation,
+  OrganisationListItem,
+  OrganisationRegion,
+  organisationInput,
+} from '../../src/modules/organisations/organisations.schemas';
 import type { RoundStatus } from '../../src/db/schema/programmes';
 import type { RoleName } from '../../src/db/schema/accounts';
 
@@ -30,6 +51,19 @@ export type BudgetChangeInput = z.input<typeof budgetChangeInput>;
 export type RoundInput = z.input<typeof roundInput>;
 export type RoundUpdate = z.input<typeof roundUpdate>;
 export type { Programme, Round, Region, RoundStatus, RoleName };
+export type { Application, ApplicationSummary, Receipt, OfficeRow, OfficeFilter, ApplicationStatus, FormalCheck };
+export type { Organisation, OrganisationListItem, OrganisationRegion, Member, InvitationCreated };
+export type ApplicationContent = z.infer<typeof applicationContent>;
+export type BudgetLine = z.infer<typeof budgetLine>;
+export type Attachment = z.infer<typeof attachment>;
+export type VersionEntry = z.infer<typeof versionEntry>;
+export type EligibilityProblem = z.infer<typeof eligibilityProblem>;
+export interface Eligibility {
+  eligible: boolean;
+  problems: EligibilityProblem[];
+}
+export type OrganisationInput = z.input<typeof organisationInput>;
+export type OrganisationKind = Organisation['kind'];
 export type Criterion = Round['criteria'][number];
 export type ApplicantKind = Round['eligibleKinds'][number];
 
@@ -57,6 +91,9 @@ export interface Problem {
 
 export const roundStatuses: readonly RoundStatus[] = ['draft', 'open', 'closed', 'review', 'jury', 'decided', 'published'];
 export const applicantKinds: readonly ApplicantKind[] = ['municipality', 'district', 'cooperation'];
+export const applicationStatuses: readonly ApplicationStatus[] = ['draft', 'submitted', 'withdrawn'];
+export const formalChecks: readonly FormalCheck[] = ['pending', 'eligible', 'ineligible'];
+
 export const roleNames: readonly RoleName[] = [
   'programme_admin',
   'case_officer',

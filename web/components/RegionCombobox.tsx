@@ -10,6 +10,13 @@ interface Props {
   hint?: string;
   onSelect(region: Region): void;
   level?: 'gemeinde' | 'kreis' | 'land';
+  /** The input's id, e.g. fieldId('leadRegion'), so an error summary can link to it. */
+  id?: string;
+  error?: string;
+  /** Empty the field after a choice, for adding several regions one after another. */
+  clearOnSelect?: boolean;
+  /** Suggestions to leave out, e.g. regions chosen already (by ARS). */
+  exclude?: readonly string[];
 }
 
 /**
@@ -18,11 +25,14 @@ interface Props {
  * stays in the field (aria-activedescendant), Enter takes one, Escape closes the list and a
  * second Escape clears the field.
  */
-export function RegionCombobox({ label, hint, onSelect, level }: Props) {
+export function RegionCombobox({ label, hint, onSelect, level, id: givenId, error, clearOnSelect, exclude }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const id = useId();
-  const inputId = `${id}-input`;
+  const inputId = givenId ?? `${id}-input`;
+  const errorId = `${inputId}-error`;
+  const excludeRef = useRef(exclude);
+  excludeRef.current = exclude;
   const listId = `${id}-list`;
   const hintId = `${id}-hint`;
   const [text, setText] = useState('');
@@ -31,13 +41,15 @@ export function RegionCombobox({ label, hint, onSelect, level }: Props) {
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState(false);
-  const skipSearch = useRef(false);
+  // The text a choice put into the field: it needs no search of its own.
+  const skipSearch = useRef<string | null>(null);
 
   useEffect(() => {
-    if (skipSearch.current) {
-      skipSearch.current = false;
+    if (skipSearch.current === text) {
+      skipSearch.current = null;
       return;
     }
+    skipSearch.current = null;
     const q = text.trim();
     if (q.length < 2) {
       setOptions([]);
@@ -49,7 +61,8 @@ export function RegionCombobox({ label, hint, onSelect, level }: Props) {
     // Wait for a pause in typing, so each keystroke does not cost a request.
     const timer = window.setTimeout(() => {
       regionsApi.search(q, controller.signal, level).then(
-        (found) => {
+        (all) => {
+          const found = all.filter((r) => !excludeRef.current?.includes(r.ars));
           setFailed(false);
           setOptions(found);
           setOpen(true);
@@ -72,8 +85,10 @@ export function RegionCombobox({ label, hint, onSelect, level }: Props) {
   }, [text, level, t]);
 
   const choose = (region: Region) => {
-    skipSearch.current = true;
-    setText(region.name);
+    const next = clearOnSelect ? '' : region.name;
+    skipSearch.current = next;
+    setText(next);
+    setOptions([]);
     setOpen(false);
     setActive(-1);
     setStatus(t('regions.selected', { name: region.name }));
@@ -116,7 +131,7 @@ export function RegionCombobox({ label, hint, onSelect, level }: Props) {
   const expanded = open && options.length > 0;
   const optionId = (i: number) => `${id}-opt-${i}`;
   return (
-    <div className={`kern-form-input combobox${failed ? ' kern-form-input--error' : ''}`}>
+    <div className={`kern-form-input combobox${failed || error ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={inputId}>
         {label}
       </label>
@@ -128,16 +143,18 @@ export function RegionCombobox({ label, hint, onSelect, level }: Props) {
       <div className="combobox__wrap">
         <input
           id={inputId}
-          className="kern-form-input__input"
+          className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
           type="text"
           role="combobox"
+          data-field-label={label}
           autoComplete="off"
           spellCheck={false}
           aria-autocomplete="list"
           aria-expanded={expanded}
           aria-controls={listId}
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-          aria-describedby={hint ? hintId : undefined}
+          aria-describedby={[hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
@@ -169,6 +186,12 @@ export function RegionCombobox({ label, hint, onSelect, level }: Props) {
           ))}
         </ul>
       </div>
+      {error && (
+        <p className="kern-error" id={errorId}>
+          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+          <span>{error}</span>
+        </p>
+      )}
       <div className="kern-sr-only" role="status" aria-live="polite">
         {status}
       </div>

@@ -63,7 +63,12 @@ export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(functi
   const fields = api?.problem.errors ?? [];
   return (
     <Alert tone="danger" title={problemTitle(error)} live="alert" ref={ref}>
-      {api?.problem.detail && <p className="kern-body">{api.problem.detail}</p>}
+      {/* The server explains in English; the language is marked for screen readers (WCAG 3.1.2). */}
+      {api?.problem.detail && (
+        <p className="kern-body" lang="en">
+          {api.problem.detail}
+        </p>
+      )}
       {!api && <p className="kern-body">{String((error as Error)?.message ?? error)}</p>}
       {fields.length > 0 && (
         <ul className="kern-list">

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoundStatus } from '../api/types';
+import type { ApplicationStatus, FormalCheck, RoundStatus } from '../api/types';
 
 const tone: Record<RoundStatus, 'info' | 'success' | 'warning' | 'danger'> = {
   draft: 'warning',
@@ -31,5 +31,35 @@ export function DescriptionList({ items }: { items: [string, ReactNode][] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+const applicationTone: Record<ApplicationStatus, 'info' | 'success' | 'warning' | 'danger'> = {
+  draft: 'warning',
+  submitted: 'success',
+  withdrawn: 'info',
+};
+
+export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`kern-badge kern-badge--${applicationTone[status]}`}>
+      <span className="kern-label">{t(`applicationStatus.${status}`)}</span>
+    </span>
+  );
+}
+
+const checkTone: Record<FormalCheck, 'info' | 'success' | 'warning' | 'danger'> = {
+  pending: 'info',
+  eligible: 'success',
+  ineligible: 'danger',
+};
+
+export function FormalCheckBadge({ check }: { check: FormalCheck }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`kern-badge kern-badge--${checkTone[check]}`}>
+      <span className="kern-label">{t(`formalCheck.values.${check}`)}</span>
+    </span>
   );
 }

@@ -106,6 +106,8 @@ interface TextAreaProps extends BaseProps {
   onChange(value: string): void;
   rows?: number;
   readOnly?: boolean;
+  /** A character count under the field ("120 von 3.000 Zeichen"), read with the field, not on every key. */
+  counter?: { text: string; over: boolean };
 }
 
 export function TextArea(props: TextAreaProps) {
@@ -131,10 +133,60 @@ export function TextArea(props: TextAreaProps) {
         required={!props.optional && !props.readOnly}
         data-field-label={plainLabel(props.label)}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.hint !== undefined && hintId, props.error && errorId)}
+        aria-describedby={describedBy(props.hint !== undefined && hintId, props.counter && `${id}-count`, props.error && errorId)}
       />
+      {props.counter && (
+        <p className={`kern-body kern-body--small char-count${props.counter.over ? ' char-count--over' : ''}`} id={`${id}-count`}>
+          {props.counter.text}
+        </p>
+      )}
       <FieldError id={errorId} message={props.error} />
     </div>
+  );
+}
+
+interface RadioGroupProps {
+  path: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  value: string;
+  onChange(value: string): void;
+  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  horizontal?: boolean;
+}
+
+/** Radio buttons in a fieldset; the group's id is the path's, so an error summary can link to it. */
+export function RadioGroup(props: RadioGroupProps) {
+  const id = fieldId(props.path);
+  return (
+    <Fieldset path={props.path} legend={props.legend} hint={props.hint} error={props.error} horizontal={props.horizontal}>
+      {props.options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <div key={o.value} className={`kern-form-check${props.error ? ' kern-form-check--error' : ''}`}>
+            <input
+              className={`kern-form-check__radio${props.error ? ' kern-form-check__radio--error' : ''}`}
+              type="radio"
+              id={optionId}
+              name={props.path}
+              value={o.value}
+              checked={props.value === o.value}
+              onChange={() => props.onChange(o.value)}
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+            />
+            <label className="kern-label" htmlFor={optionId}>
+              {o.label}
+            </label>
+            {o.hint && (
+              <div className="kern-hint radio-hint" id={`${optionId}-hint`}>
+                {o.hint}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </Fieldset>
   );
 }
 
@@ -213,6 +265,8 @@ export function Checkbox(props: CheckboxProps) {
 interface FieldsetProps {
   path: string;
   legend: ReactNode;
+  /** The group's name as plain text, when the legend is markup (e.g. a heading). */
+  labelText?: string;
   hint?: ReactNode;
   error?: string;
   horizontal?: boolean;
@@ -227,7 +281,7 @@ export function Fieldset(props: FieldsetProps) {
       className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
       id={id}
       tabIndex={-1}
-      data-field-label={plainLabel(props.legend)}
+      data-field-label={props.labelText ?? plainLabel(props.legend)}
       aria-describedby={describedBy(props.hint !== undefined && `${id}-hint`, props.error && `${id}-error`)}
     >
       <legend className="kern-label">{props.legend}</legend>

@@ -59,7 +59,11 @@ export function LoadFailed({ error, title }: { error: unknown; title?: string })
   return (
     <Page title={heading}>
       <Alert tone="danger" title={problemTitle(error)} live="alert">
-        {error instanceof ApiError && error.problem.detail && <p className="kern-body">{error.problem.detail}</p>}
+        {error instanceof ApiError && error.problem.detail && (
+          <p className="kern-body" lang="en">
+            {error.problem.detail}
+          </p>
+        )}
         <p className="kern-body">
           {status === 401 ? (
             <Link className="kern-link" to={`/login?next=${encodeURIComponent(window.location.pathname)}`}>

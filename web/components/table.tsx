@@ -5,6 +5,8 @@ export interface Column {
   numeric?: boolean;
   /** Visually hidden header text, e.g. for a column of buttons. */
   hidden?: boolean;
+  /** For sortable columns: the order the column is sorted in now. */
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 interface TableProps {
@@ -29,7 +31,7 @@ export function Table({ caption, columns, children, footer, small, captionHidden
         <thead>
           <tr className="kern-table__row">
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={`kern-table__header${c.numeric ? ' kern-table__header--numeric' : ''}`}>
+              <th key={i} scope="col" className={`kern-table__header${c.numeric ? ' kern-table__header--numeric' : ''}`} aria-sort={c.sort}>
                 {c.hidden ? <span className="kern-sr-only">{c.label}</span> : c.label}
               </th>
             ))}
@@ -42,13 +44,15 @@ export function Table({ caption, columns, children, footer, small, captionHidden
   );
 }
 
-export function Cell({ children, numeric, header }: { children: ReactNode; numeric?: boolean; header?: boolean }) {
+export function Cell({ children, numeric, header, colSpan }: { children: ReactNode; numeric?: boolean; header?: boolean; colSpan?: number }) {
   const className = `${header ? 'kern-table__header' : 'kern-table__cell'}${numeric ? ` kern-table__${header ? 'header' : 'cell'}--numeric` : ''}`;
   return header ? (
-    <th scope="row" className={className}>
+    <th scope="row" className={className} colSpan={colSpan}>
       {children}
     </th>
   ) : (
-    <td className={className}>{children}</td>
+    <td className={className} colSpan={colSpan}>
+      {children}
+    </td>
   );
 }

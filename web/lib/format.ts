@@ -53,3 +53,31 @@ export function formatDay(day: string, lang: Lang): string {
 export function formatPeriod(opensAt: string, closesAt: string, lang: Lang): string {
   return `${formatDateTime(opensAt, lang)} – ${formatDateTime(closesAt, lang)}`;
 }
+
+/** The time of day in Berlin: "14:03". */
+export function formatTime(iso: string, lang: Lang): string {
+  const f = cached(`time:${lang}`, () => new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  return f.format(new Date(iso));
+}
+
+/** An instant to the second, for receipts: "20.04.2020, 23:59:59". */
+export function formatDateTimeSeconds(iso: string, lang: Lang): string {
+  const f = cached(`dts:${lang}`, () =>
+    new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }),
+  );
+  return f.format(new Date(iso));
+}
+
+/** File sizes in the units people know: "812 Bytes", "12,3 KB", "1,5 MB" (1 KB = 1024 bytes). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return `${formatNumber(bytes, lang)} ${lang === 'de' ? 'Bytes' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const f = cached(`bytes:${lang}`, () => new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 }));
+  return `${f.format(value)} ${units[unit]}`;
+}

@@ -51,11 +51,21 @@ export function RoundPage() {
         </Link>
       }
       actions={
-        round.abilities.includes('round.update') && (
-          <Link className="kern-btn kern-btn--secondary" to={`/rounds/${round.id}/edit`}>
-            <span className="kern-icon kern-icon--edit" aria-hidden="true" />
-            <span className="kern-label">{t('round.edit')}</span>
-          </Link>
+        (round.abilities.includes('round.update') || round.abilities.includes('round.transition')) && (
+          <>
+            {round.abilities.includes('round.transition') && round.status !== 'draft' && (
+              <Link className="kern-btn kern-btn--secondary" to={`/office/rounds/${round.id}/applications`}>
+                <span className="kern-icon kern-icon--checklist" aria-hidden="true" />
+                <span className="kern-label">{t('round.applications')}</span>
+              </Link>
+            )}
+            {round.abilities.includes('round.update') && (
+              <Link className="kern-btn kern-btn--secondary" to={`/rounds/${round.id}/edit`}>
+                <span className="kern-icon kern-icon--edit" aria-hidden="true" />
+                <span className="kern-label">{t('round.edit')}</span>
+              </Link>
+            )}
+          </>
         )
       }
     >

@@ -35,11 +35,18 @@ export function RoundsTable({ rounds, caption }: { rounds: Round[]; caption: str
           <Cell>{formatDateTime(r.closesAt, lang)}</Cell>
           <Cell numeric>{formatMoney(r.envelopeCents, lang, { whole: true })}</Cell>
           <Cell>
-            {r.abilities.includes('round.update') && (
-              <Link className="kern-link kern-link--small" to={`/rounds/${r.id}/edit`}>
-                {t('round.editNamed', { name: r.name })}
-              </Link>
-            )}
+            <span className="table-actions">
+              {r.abilities.includes('round.transition') && r.status !== 'draft' && (
+                <Link className="kern-link kern-link--small" to={`/office/rounds/${r.id}/applications`}>
+                  {t('round.applicationsNamed', { name: r.name })}
+                </Link>
+              )}
+              {r.abilities.includes('round.update') && (
+                <Link className="kern-link kern-link--small" to={`/rounds/${r.id}/edit`}>
+                  {t('round.editNamed', { name: r.name })}
+                </Link>
+              )}
+            </span>
           </Cell>
         </tr>
       ))}

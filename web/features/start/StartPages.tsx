@@ -8,6 +8,7 @@ import { useApi } from '../../lib/use-api';
 import { RequireArea } from '../../session/RequireArea';
 import { rolesForArea, type Area } from '../../session/start-page';
 import { RoundCard } from '../rounds/RoundCard';
+import { ApplyOverview } from '../applications/ApplyOverview';
 import { GrantsList } from './GrantsList';
 import { ProgrammesOverview } from './ProgrammesOverview';
 
@@ -139,14 +140,12 @@ export function JuryStartPage() {
 export function ApplyStartPage() {
   const { t } = useTranslation();
   return (
-    <RequireArea areas={['apply']}>
+    // Registering an applicant is self-service (any account may), so the page needs no applicant grant.
+    <RequireArea>
       {(user) => (
         <Page title={t('start.apply.title')} lead={t('start.apply.lead', { name: user.displayName })}>
-          <Notice title={t('start.apply.comingTitle')}>
-            <p className="kern-body">{t('start.apply.comingText')}</p>
-          </Notice>
-          <Grants user={user} area="apply" />
-          <TheirRounds user={user} area="apply" filter={(r) => r.status === 'open'} emptyText={t('start.apply.noOpenRounds')} />
+          <ApplyOverview />
+          {grantsFor(user, 'apply').length > 0 && <Grants user={user} area="apply" />}
         </Page>
       )}
     </RequireArea>
