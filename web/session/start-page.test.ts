@@ -30,7 +30,8 @@ describe('startPageOf', () => {
     expect(startPageOf(user(false, 'jury_chair'))).toBe('/jury');
     expect(startPageOf(user(false, 'applicant'))).toBe('/apply');
     expect(startPageOf(user(false, 'project_lead'))).toBe('/projects');
-    expect(startPageOf(user(false))).toBe('/');
+    expect(startPageOf(user(false))).toBe('/apply');
+    expect(areasOf(user(false))).toEqual(['apply']);
     expect(startPageOf(null)).toBe('/');
   });
 

@@ -29,10 +29,12 @@ export function areasOf(user: SessionUser | null): Area[] {
   if (!user) return [];
   const held = new Set<Area>(user.grants.map((g) => areaOfRole[g.role]));
   if (user.isAdmin) held.add('admin');
+  // Anyone with an account may register their municipality and apply, without a grant first.
+  if (held.size === 0) held.add('apply');
   return order.filter((a) => held.has(a));
 }
 
-/** Where a person lands after login: their most responsible area, or the home page. */
+/** Where a person lands after login: their most responsible area. */
 export function startPageOf(user: SessionUser | null): string {
   const first = areasOf(user)[0];
   return first ? areaPaths[first] : '/';
