@@ -26,7 +26,7 @@ export interface TestClient {
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
-function makeClient(app: FastifyInstance): TestClient & { cookies: Map<string, string>; csrf: string } {
+function makeClient(app: FastifyInstance, now: () => Date): TestClient & { cookies: Map<string, string>; csrf: string } {
   const client = {
     cookies: new Map<string, string>(),
     csrf: '',
@@ -35,7 +35,8 @@ function makeClient(app: FastifyInstance): TestClient & { cookies: Map<string, s
       const headers = { ...(options.headers ?? {}), ...(cookie ? { cookie } : {}), ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}) };
       const response = await app.inject({ ...options, headers });
       for (const c of response.cookies) {
-        if (c.maxAge === 0 || (c.expires && new Date(c.expires).getTime() < Date.now())) client.cookies.delete(c.name);
+        // Expiry is judged by the server's (test) clock, as a browser would judge it against its own.
+        if (c.maxAge === 0 || (c.expires && new Date(c.expires).getTime() < now().getTime())) client.cookies.delete(c.name);
         else client.cookies.set(c.name, c.value);
       }
       const body = String(response.headers['content-type'] ?? '').includes('json') ? (response.json() as { csrfToken?: string }) : undefined;
@@ -54,7 +55,7 @@ export async function createTestApp(kind: 'pglite' | 'postgres', options: { demo
   const clock = { now: new Date('2026-11-26T12:00:00Z') };
   const app = await buildApp({ db: database.db, config: { port: 0, host: '127.0.0.1', sessionSecret: 'test-secret-test-secret-test-secret', secureCookies: false, webDir: 'dist/none', logLevel: 'error' }, clock: () => clock.now });
   const client = async () => {
-    const c = makeClient(app);
+    const c = makeClient(app, () => clock.now);
     await c.get('/api/auth/session');
     return c;
   };

@@ -22,6 +22,8 @@ export const roundReviewPolicy: Policy<RoundScope> = {
   'review.override': (actor, s) => isStaff(actor, s),
   // A reviewer of the round tells the office of a conflict themselves.
   'review.conflict.declare': (actor, s) => actor.kind === 'user' && hasRole(actor, ['reviewer'], { programmeId: s.programmeId, roundId: s.roundId }),
+  // The jury weighs the round's review results; the office prepares them.
+  'review.results.read': (actor, s) => isStaff(actor, s) || hasRole(actor, ['jury_member', 'jury_chair'], { programmeId: s.programmeId, roundId: s.roundId }),
 };
 
 /** A reviewer's own profile: any account holding the reviewer role somewhere keeps one. */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
-import { assignmentRuns, declaredConflicts, reviewAssignments, reviewerProfiles, reviews, roundReviewers, users } from '../../db/schema';
+import { applications, assignmentRuns, declaredConflicts, organisations, reviewAssignments, reviewerProfiles, reviews, roundReviewers, users } from '../../db/schema';
 
 export type ProfileRow = typeof reviewerProfiles.$inferSelect;
 export type RoundReviewerRow = typeof roundReviewers.$inferSelect;
@@ -169,4 +169,26 @@ export async function otherReviews(db: Db, applicationId: string, exceptAssignme
     .innerJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
     .where(eq(reviewAssignments.applicationId, applicationId));
   return rows.filter((r) => r.assignment.id !== exceptAssignmentId);
+}
+
+/** The round's submitted reviews with their application, applicant and reviewer (for the jury's results). */
+export async function submittedReviewsOfRound(db: Db, roundId: string) {
+  return db
+    .select({
+      applicationId: reviewAssignments.applicationId,
+      reviewerId: reviewAssignments.reviewerId,
+      reviewerName: users.displayName,
+      scores: reviews.scores,
+      recommendation: reviews.recommendation,
+      content: applications.content,
+      requestedCents: applications.requestedCents,
+      organisation: organisations.displayName,
+    })
+    .from(reviews)
+    .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
+    .where(and(eq(reviewAssignments.roundId, roundId), isNotNull(reviews.submittedAt)))
+    .orderBy(asc(reviewAssignments.applicationId), asc(users.displayName), asc(users.id));
 }

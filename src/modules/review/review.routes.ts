@@ -4,6 +4,7 @@ import { contextOf } from '../../server/request-context';
 import * as reviewers from './reviewers.service';
 import * as assignment from './assignment.service';
 import * as reviews from './reviews.service';
+import * as results from './results.service';
 import {
   assignedApplication,
   assignment as assignmentSchema,
@@ -99,6 +100,21 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => assignment.overrideAssignment(contextOf(request), request.params.roundId, request.params.assignmentId, request.body.reviewerId),
+  );
+
+  // ── Results (jury and programme office) ──
+  app.get(
+    '/rounds/:roundId/review-results',
+    {
+      schema: {
+        tags,
+        summary: "The round's review results: weighted scores, calibrated means and ranking, and the applications needing a third review",
+        params: roundParams,
+        querystring: results.resultsQuery,
+        response: { 200: results.reviewResults },
+      },
+    },
+    async (request) => results.getReviewResults(contextOf(request), request.params.roundId, request.query),
   );
 
   // ── The reviewer's side ──
