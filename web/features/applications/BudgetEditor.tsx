@@ -27,6 +27,36 @@ function CellError({ id, message }: { id: string; message?: string }) {
  * The budget plan: one row per year and cost category with its amount in euros. Each control is
  * named by its column and row ("Jahr, Zeile 2"), errors sit in the cell and are read with it.
  */
+interface CellControl {
+  id: string;
+  error?: string;
+  describedBy?: string;
+}
+
+/** One select in a budget row: labelled for screen readers, its error linked by aria-describedby. */
+function CellSelect({ control, label, value, options, onChange }: { control: CellControl; label: string; value: string; options: string[]; onChange: (value: string) => void }) {
+  return (
+    <div className="kern-form-input__select-wrapper">
+      <select
+        id={control.id}
+        className={`kern-form-input__select${control.error ? ' kern-form-input__select--error' : ''}`}
+        aria-label={label}
+        data-field-label={label}
+        value={value}
+        aria-invalid={control.error ? true : undefined}
+        aria-describedby={control.describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function BudgetEditor({ rows, onChange, round, errors }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -106,46 +136,24 @@ export function BudgetEditor({ rows, onChange, round, errors }: Props) {
                       <CellError id={rowErrorId} message={rowError} />
                     </th>
                     <td className="kern-table__cell">
-                      <div className="kern-form-input__select-wrapper">
-                        <select
-                          id={year.id}
-                          className={`kern-form-input__select${year.error ? ' kern-form-input__select--error' : ''}`}
-                          aria-label={t('budget.yearOf', { row: rowLabel })}
-                          data-field-label={t('budget.yearOf', { row: rowLabel })}
-                          value={row.year}
-                          aria-invalid={year.error ? true : undefined}
-                          aria-describedby={year.describedBy}
-                          onChange={(e) => update(i, { year: e.target.value })}
-                        >
-                          {yearOptions.map((y) => (
-                            <option key={y} value={String(y)}>
-                              {y}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
+                      <CellSelect
+                        control={year}
+                        label={t('budget.yearOf', { row: rowLabel })}
+                        value={row.year}
+                        options={yearOptions.map(String)}
+                        onChange={(value) => update(i, { year: value })}
+                      />
                       <CellError id={year.errorId} message={year.error} />
                     </td>
                     <td className="kern-table__cell">
                       {categories.length > 0 ? (
-                        <div className="kern-form-input__select-wrapper">
-                          <select
-                            id={category.id}
-                            className={`kern-form-input__select${category.error ? ' kern-form-input__select--error' : ''}`}
-                            aria-label={t('budget.categoryOf', { row: rowLabel })}
-                            data-field-label={t('budget.categoryOf', { row: rowLabel })}
-                            value={row.category}
-                            aria-invalid={category.error ? true : undefined}
-                            aria-describedby={category.describedBy}
-                            onChange={(e) => update(i, { category: e.target.value })}
-                          >
-                            {categoryOptions.map((c) => (
-                              <option key={c} value={c}>
-                                {c}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
+                        <CellSelect
+                          control={category}
+                          label={t('budget.categoryOf', { row: rowLabel })}
+                          value={row.category}
+                          options={categoryOptions}
+                          onChange={(value) => update(i, { category: value })}
+                        />
                       ) : (
                         <input
                           id={category.id}
