@@ -4,6 +4,26 @@ import de from './de.json';
 import en from './en.json';
 import type { Lang } from '../lib/format';
 
+type Messages = Record<string, unknown>;
+
+/**
+ * Features keep their texts beside the shared ones in `parts/<feature>.<lang>.json`, each file
+ * holding its own top-level keys, so that parallel work on features never edits one file.
+ */
+const parts = import.meta.glob<Messages>('./parts/*.json', { eager: true, import: 'default' });
+
+function withParts(lang: Lang, base: Messages): Messages {
+  const merged: Messages = { ...base };
+  for (const [path, messages] of Object.entries(parts)) {
+    if (!path.endsWith(`.${lang}.json`)) continue;
+    for (const key of Object.keys(messages)) {
+      if (key in merged) throw new Error(`${path} redefines the translation key "${key}"`);
+    }
+    Object.assign(merged, messages);
+  }
+  return merged;
+}
+
 export const languages: readonly Lang[] = ['de', 'en'];
 const storageKey = 'stadtnetz.lang';
 
@@ -27,7 +47,7 @@ function applyLanguage(lang: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: { de: { translation: withParts('de', de) }, en: { translation: withParts('en', en) } },
   lng: storedLanguage(),
   fallbackLng: 'de',
   interpolation: { escapeValue: false },

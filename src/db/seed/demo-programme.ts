@@ -47,7 +47,11 @@ const criteria2020: z.input<typeof roundInput>['criteria'] = [
   scaleMax: 5,
 }));
 
-type DemoRound = z.input<typeof roundInput> & { finalStatus: 'published' | 'open' };
+/**
+ * The status the seed walks a round to when it creates it. Round 2020 stops at review: the review
+ * and jury seeds take it the rest of the way, so its audit chain tells the real order.
+ */
+type DemoRound = z.input<typeof roundInput> & { finalStatus: 'published' | 'review' | 'open' };
 
 /** The form the demo calls ask for; the real calls' forms had these topics. */
 const formSections = [
@@ -93,7 +97,7 @@ export const demoRounds: DemoRound[] = [
     criteria: criteria2020,
     formSections,
     costCategories,
-    finalStatus: 'published',
+    finalStatus: 'review',
   },
   {
     slug: '2021',
