@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './programmes';
 export * from './regions';
 export * from './review';
+export * from './jury';
