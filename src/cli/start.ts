@@ -28,9 +28,33 @@ export function register(program: Command): void {
           const report = await seedDemo(database.db);
           if (report.created.length > 0) console.log(`Demo data created: ${report.created.length} items.`);
         }
+        const { recoverInterruptedRuns } = await import('../modules/review/assignment.service');
+        const { systemActor } = await import('../lib/access');
+        // PGlite has one server process, so a run still marked running was cut off; PostgreSQL may have others.
+        const recovered = await recoverInterruptedRuns({ db: database.db, actor: systemActor('startup'), now: () => new Date() }, { onlyStale: database.kind === 'postgres' });
+        if (recovered > 0) console.log(`Assignment runs cut off by the last stop, now marked failed: ${recovered}`);
         const app = await buildApp({ db: database.db, config, logger: true });
+        let jobs: import('../modules/notifications').BackgroundJobs | undefined;
+        if (config.backgroundJobs) {
+          const notifications = await import('../modules/notifications');
+          const { scanReviewReminders } = await import('../modules/review/reminders.service');
+          const db = database.db;
+          jobs = await notifications.startBackgroundJobs({
+            database,
+            mailer: config.smtpUrl ? notifications.smtpMailer(config.smtpUrl, config.mailFrom!) : null,
+            tasks: [{ name: 'review-reminders', run: (now) => scanReviewReminders(db, now) }],
+            log: (line) => app.log.error(line),
+          });
+          const pending = await notifications.pendingCount(db);
+          console.log(
+            config.smtpUrl
+              ? `Mail: via ${new URL(config.smtpUrl).host}, background jobs on ${jobs.engine} (${pending} waiting in the outbox)`
+              : `Mail: SMTP_URL is not set, so notifications stay in the outbox (${pending} waiting); background jobs on ${jobs.engine}`,
+          );
+        } else console.log('Background jobs: off (BACKGROUND_JOBS=off); reminders are not scanned, mail is not sent');
         const close = async () => {
           await app.close();
+          await jobs?.stop();
           await database?.close();
           process.exit(0);
         };

@@ -18,6 +18,10 @@ import { organisationsRoutes } from '../modules/organisations';
 import { programmesRoutes } from '../modules/programmes';
 import { regionsRoutes } from '../modules/regions';
 import { reviewRoutes } from '../modules/review';
+import { settleAssignmentRuns } from '../modules/review/assignment.service';
+import { catalogueRoutes } from '../modules/catalogue';
+import { juryRoutes } from '../modules/jury';
+import { publicationRoutes } from '../modules/publication';
 import { SESSION_COOKIE } from './request-context';
 import type { ServerConfig } from './config';
 import { sendProblem, toProblem } from './problem';
@@ -112,6 +116,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(applicationsPlugin, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
+  // Assignment runs work on after their request answered; the database must outlive them.
+  app.addHook('onClose', async () => settleAssignmentRuns());
+  await app.register(catalogueRoutes, { prefix: '/api' });
+  await app.register(juryRoutes, { prefix: '/api' });
+  await app.register(publicationRoutes, { prefix: '/api' });
 
   const webDir = path.resolve(options.config.webDir);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -10,6 +10,12 @@ export interface ServerConfig {
   /** The built web app (vite build) that the server hands out. */
   webDir: string;
   logLevel: string;
+  /** smtp:// or smtps:// URL of the mail server; without it notifications wait in the outbox. */
+  smtpUrl?: string;
+  /** The sender of notifications. */
+  mailFrom?: string;
+  /** Background jobs (reminder scan, outbox sender); off unless set, so tests start none. */
+  backgroundJobs?: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,5 +28,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     secureCookies: env.NODE_ENV === 'production' || env.SECURE_COOKIES === 'true',
     webDir: env.STADTNETZ_WEB_DIR ?? 'dist/web',
     logLevel: env.LOG_LEVEL ?? 'info',
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    mailFrom: env.MAIL_FROM ?? 'Stadtnetz <noreply@stadtnetz.invalid>',
+    backgroundJobs: env.BACKGROUND_JOBS !== 'off',
   };
 }

@@ -8,15 +8,18 @@ import { roundReviewPolicy } from './review.policy';
 import { calibrate, PRIOR_STRENGTH } from './calibration';
 import { disagreement, needsThirdReview, weightedScore, type Criterion } from './review.rules';
 import { asSystem, scopeOf } from './reviewers.service';
+import { DEFAULT_DISAGREEMENT_THRESHOLD, disagreementThresholdOf } from './settings.service';
 
-/** Points of weighted score two reviews may lie apart before a third review is needed. */
-export const DEFAULT_DISAGREEMENT_THRESHOLD = 20;
+export { DEFAULT_DISAGREEMENT_THRESHOLD };
 
 export const resultsQuery = z.object({
-  threshold: z.coerce.number().min(0).max(100).default(DEFAULT_DISAGREEMENT_THRESHOLD),
+  /** Overrides the round's disagreement threshold (review settings) for this answer. */
+  threshold: z.coerce.number().min(0).max(100).optional(),
 });
 
 export const reviewResults = z.object({
+  /** The disagreement threshold the flags were judged by: the query's, else the round's setting. */
+  threshold: z.number(),
   /** Best first: by calibrated score. */
   applications: z.array(
     z.object({
@@ -59,7 +62,8 @@ export async function getReviewResults(ctx: ServiceContext, roundId: string, que
   requireAccess(ctx.actor, roundReviewPolicy, 'review.results.read', scopeOf(round));
   const criteria: Criterion[] = round.criteria.map((c) => ({ id: c.id, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax }));
   const rows = await q.submittedReviewsOfRound(ctx.db, round.id);
-  if (rows.length === 0) return { applications: [], reviewers: [] };
+  const threshold = query.threshold ?? (await disagreementThresholdOf(ctx, round.id));
+  if (rows.length === 0) return { threshold, applications: [], reviewers: [] };
 
   const scored = rows.map((r) => ({ ...r, score: weightedScore(criteria, r.scores) }));
   const calibration = calibrate(
@@ -71,6 +75,7 @@ export async function getReviewResults(ctx: ServiceContext, roundId: string, que
   const names = new Map(rows.map((r) => [r.reviewerId, r.reviewerName]));
 
   return {
+    threshold,
     applications: calibration.applications.map((c) => {
       const own = byApplication.get(c.applicationId)!;
       const first = own[0]!;
@@ -84,7 +89,7 @@ export async function getReviewResults(ctx: ServiceContext, roundId: string, que
         calibrated: c.calibrated,
         rank: c.rank,
         disagreement: own.length === 2 ? disagreement(own[0]!.score, own[1]!.score) : null,
-        needsThirdReview: needsThirdReview(own, query.threshold),
+        needsThirdReview: needsThirdReview(own, threshold),
       };
     }),
     reviewers: calibration.reviewers.map((r) => ({ reviewerId: r.reviewerId, displayName: names.get(r.reviewerId)!, bias: r.bias, count: r.count })),

@@ -20,10 +20,13 @@ export const roundReviewPolicy: Policy<RoundScope> = {
   'review.assign': (actor, s) => isStaff(actor, s),
   'review.assignments.list': (actor, s) => isStaff(actor, s),
   'review.override': (actor, s) => isStaff(actor, s),
+  'review.settings.edit': (actor, s) => isStaff(actor, s),
+  // The round's reviewers see their deadline too.
+  'review.settings.read': (actor, s) => isStaff(actor, s) || hasRole(actor, ['reviewer'], { programmeId: s.programmeId, roundId: s.roundId }),
   // A reviewer of the round tells the office of a conflict themselves.
   'review.conflict.declare': (actor, s) => actor.kind === 'user' && hasRole(actor, ['reviewer'], { programmeId: s.programmeId, roundId: s.roundId }),
-  // The jury weighs the round's review results; the office prepares them.
-  'review.results.read': (actor, s) => isStaff(actor, s) || hasRole(actor, ['jury_member', 'jury_chair'], { programmeId: s.programmeId, roundId: s.roundId }),
+  // The office prepares the results; the jury reads them in the jury room, which leaves out what a member is recused from.
+  'review.results.read': (actor, s) => isStaff(actor, s),
 };
 
 /** A reviewer's own profile: any account holding the reviewer role somewhere keeps one. */

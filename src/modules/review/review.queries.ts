@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
-import { applications, assignmentRuns, declaredConflicts, organisations, reviewAssignments, reviewerProfiles, reviews, roundReviewers, users } from '../../db/schema';
+import { applications, assignmentRuns, declaredConflicts, organisations, reviewAssignments, reviewerProfiles, reviews, reviewSettings, roundReviewers, users } from '../../db/schema';
 
 export type ProfileRow = typeof reviewerProfiles.$inferSelect;
 export type RoundReviewerRow = typeof roundReviewers.$inferSelect;
@@ -8,6 +8,7 @@ export type DeclaredConflictRow = typeof declaredConflicts.$inferSelect;
 export type RunRow = typeof assignmentRuns.$inferSelect;
 export type AssignmentRow = typeof reviewAssignments.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
+export type ReviewSettingsRow = typeof reviewSettings.$inferSelect;
 
 // ── Profiles ──────────────────────────────────────────────────────────────────────────
 
@@ -69,6 +70,38 @@ export async function insertDeclaredConflict(db: Db, values: typeof declaredConf
 export async function insertRun(db: Db, values: typeof assignmentRuns.$inferInsert): Promise<RunRow> {
   const [row] = await db.insert(assignmentRuns).values(values).returning();
   return row!;
+}
+
+export async function findRun(db: Db, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(assignmentRuns).where(eq(assignmentRuns.id, id));
+  return row;
+}
+
+export async function runningRunOf(db: Db, roundId: string): Promise<RunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(assignmentRuns)
+    .where(and(eq(assignmentRuns.roundId, roundId), eq(assignmentRuns.status, 'running')));
+  return row;
+}
+
+/** Updates a run only while it is running, so a run failed by recovery stays failed. */
+export async function updateRunningRun(db: Db, id: string, values: Partial<typeof assignmentRuns.$inferInsert>): Promise<RunRow | undefined> {
+  const [row] = await db
+    .update(assignmentRuns)
+    .set(values)
+    .where(and(eq(assignmentRuns.id, id), eq(assignmentRuns.status, 'running')))
+    .returning();
+  return row;
+}
+
+/** Marks running runs whose heartbeat is older than `before` (or missing) as failed; returns them. */
+export async function failStaleRuns(db: Db, before: Date, reason: string, now: Date): Promise<RunRow[]> {
+  return db
+    .update(assignmentRuns)
+    .set({ status: 'failed', reason, finishedAt: now })
+    .where(and(eq(assignmentRuns.status, 'running'), or(isNull(assignmentRuns.heartbeatAt), lt(assignmentRuns.heartbeatAt, before))))
+    .returning();
 }
 
 export async function runsOf(db: Db, roundId: string): Promise<RunRow[]> {
@@ -191,4 +224,45 @@ export async function submittedReviewsOfRound(db: Db, roundId: string) {
     .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
     .where(and(eq(reviewAssignments.roundId, roundId), isNotNull(reviews.submittedAt)))
     .orderBy(asc(reviewAssignments.applicationId), asc(users.displayName), asc(users.id));
+}
+
+// ── Settings and reminders ────────────────────────────────────────────────────────────
+
+export async function findSettings(db: Db, roundId: string): Promise<ReviewSettingsRow | undefined> {
+  const [row] = await db.select().from(reviewSettings).where(eq(reviewSettings.roundId, roundId));
+  return row;
+}
+
+export async function insertSettings(db: Db, values: typeof reviewSettings.$inferInsert): Promise<ReviewSettingsRow> {
+  const [row] = await db.insert(reviewSettings).values(values).returning();
+  return row!;
+}
+
+/** Saves when the version matches; otherwise nothing is returned. */
+export async function updateSettings(db: Db, roundId: string, expectedVersion: number, values: Partial<typeof reviewSettings.$inferInsert>): Promise<ReviewSettingsRow | undefined> {
+  const [row] = await db
+    .update(reviewSettings)
+    .set(values)
+    .where(and(eq(reviewSettings.roundId, roundId), eq(reviewSettings.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+/** Every round with a review deadline still ahead of `now`. */
+export async function settingsWithDeadlineAfter(db: Db, now: Date): Promise<ReviewSettingsRow[]> {
+  return db
+    .select()
+    .from(reviewSettings)
+    .where(gt(reviewSettings.reviewDeadline, now));
+}
+
+/** Per reviewer of the round, the assignments whose review is not submitted yet. */
+export async function openReviewsOfRound(db: Db, roundId: string) {
+  return db
+    .select({ reviewerId: reviewAssignments.reviewerId, email: users.email, displayName: users.displayName, assignmentId: reviewAssignments.id, applicationId: reviewAssignments.applicationId })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(and(eq(reviewAssignments.roundId, roundId), isNull(reviews.submittedAt)))
+    .orderBy(asc(users.email), asc(reviewAssignments.id));
 }

@@ -5,6 +5,7 @@ import * as reviewers from './reviewers.service';
 import * as assignment from './assignment.service';
 import * as reviews from './reviews.service';
 import * as results from './results.service';
+import * as settings from './settings.service';
 import {
   assignedApplication,
   assignment as assignmentSchema,
@@ -21,9 +22,12 @@ import {
   review,
   reviewInput,
   roundParams,
+  reviewSettings,
+  reviewSettingsInput,
   roundReviewer,
   run,
   runInput,
+  runParams,
   submitInput,
 } from './review.schemas';
 
@@ -74,13 +78,19 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Run the exact reviewer assignment; when optimal it replaces the assignments not overridden and not yet reviewed',
+        summary:
+          'Start the exact reviewer assignment and answer at once with the running run (poll GET /api/assignment-runs/:runId); when optimal it replaces the assignments not overridden and not yet reviewed',
         params: roundParams,
         body: runInput,
-        response: { 201: run },
+        response: { 202: run },
       },
     },
-    async (request, reply) => reply.code(201).send(await assignment.runAssignment(contextOf(request), request.params.roundId, request.body)),
+    async (request, reply) => reply.code(202).send(await assignment.runAssignment(contextOf(request), request.params.roundId, request.body)),
+  );
+  app.get(
+    '/assignment-runs/:runId',
+    { schema: { tags, summary: 'One assignment run with its status and progress (poll while it is running)', params: runParams, response: { 200: run } } },
+    async (request) => assignment.getRun(contextOf(request), request.params.runId),
   );
   app.get('/rounds/:roundId/assignment-runs', { schema: { tags, summary: 'The assignment runs of the round, newest first', params: roundParams, response: { 200: z.array(run) } } }, async (request) =>
     assignment.listRuns(contextOf(request), request.params.roundId),
@@ -100,6 +110,26 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => assignment.overrideAssignment(contextOf(request), request.params.roundId, request.params.assignmentId, request.body.reviewerId),
+  );
+
+  // ── Deadline, reminders, threshold (programme office) ──
+  app.get(
+    '/rounds/:roundId/review-settings',
+    { schema: { tags, summary: "The round's review deadline, reminder days and disagreement threshold", params: roundParams, response: { 200: reviewSettings } } },
+    async (request) => settings.getReviewSettings(contextOf(request), request.params.roundId),
+  );
+  app.put(
+    '/rounds/:roundId/review-settings',
+    {
+      schema: {
+        tags,
+        summary: "Set the round's review deadline, reminder days and disagreement threshold (version 0 the first time)",
+        params: roundParams,
+        body: reviewSettingsInput,
+        response: { 200: reviewSettings },
+      },
+    },
+    async (request) => settings.saveReviewSettings(contextOf(request), request.params.roundId, request.body),
   );
 
   // ── Results (jury and programme office) ──

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assignmentRunStatuses, recommendations } from '../../db/schema/review';
+import { assignmentRunPhases, assignmentRunStatuses, recommendations } from '../../db/schema/review';
 import { applicationContent } from '../applications/applications.schemas';
 import { organisationKinds } from '../../db/schema/organisations';
 import { region } from '../regions/regions.schemas';
@@ -114,12 +114,46 @@ export const run = z.object({
     kept: z.number().int(),
   }),
   solver: z.string(),
+  /** 'running' until the solver has finished; poll GET /api/assignment-runs/:runId until it changes. */
   status: z.enum(assignmentRunStatuses),
+  progress: z.object({ phase: z.enum(assignmentRunPhases), percent: z.number().min(0).max(100) }),
+  /** 0 until the run has finished. */
   objective: z.number(),
   seconds: z.number(),
+  /** Why the run is infeasible or failed. */
   reason: z.string().nullable(),
   createdBy: z.uuid().nullable(),
   createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
+export const runParams = z.object({ runId: z.uuid() });
+
+const reminderDay = z.number().int().min(0).max(365);
+
+export const reviewSettingsInput = z.object({
+  /** 0 for settings never saved. */
+  version: z.number().int().min(0),
+  /** ISO 8601 with offset; null: no deadline, so no reminders. */
+  reviewDeadline: z.iso.datetime({ offset: true }).nullable(),
+  reminderDays: z
+    .array(reminderDay)
+    .max(10, 'At most 10 reminder days.')
+    .refine((days) => new Set(days).size === days.length, 'Each reminder day once.')
+    .default([7, 1]),
+  disagreementThreshold: z.number().min(0).max(100).default(20),
+});
+
+export const reviewSettings = z.object({
+  roundId: z.uuid(),
+  reviewDeadline: z.string().nullable(),
+  /** Days before the deadline, largest first. */
+  reminderDays: z.array(z.number().int()),
+  disagreementThreshold: z.number(),
+  /** 0 until saved the first time. */
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
 });
 
 export const explanation = z.object({
@@ -208,6 +242,8 @@ export type DeclaredConflict = z.infer<typeof declaredConflict>;
 export type ConflictEntry = z.infer<typeof conflictEntry>;
 export type RunInput = z.infer<typeof runInput>;
 export type Run = z.infer<typeof run>;
+export type ReviewSettingsInput = z.infer<typeof reviewSettingsInput>;
+export type ReviewSettings = z.infer<typeof reviewSettings>;
 export type Assignment = z.infer<typeof assignment>;
 export type MyAssignment = z.infer<typeof myAssignment>;
 export type AssignedApplication = z.infer<typeof assignedApplication>;
