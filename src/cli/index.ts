@@ -4,6 +4,7 @@ import { register as audit } from './audit';
 import { register as openapi } from './openapi';
 import { register as publiccode } from './publiccode';
 import { register as regions } from './regions';
+import { register as results } from './results';
 import { register as seed } from './seed';
 import { register as start } from './start';
 import { register as user } from './user';
@@ -13,6 +14,6 @@ const program = new Command('stadtnetz')
   .showHelpAfterError()
   .version('0.1.0');
 
-for (const registerCommand of [start, seed, user, regions, audit, assign, publiccode, openapi]) registerCommand(program);
+for (const registerCommand of [start, seed, user, regions, audit, results, assign, publiccode, openapi]) registerCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { auditEvents } from '../../db/schema';
 
@@ -36,4 +36,23 @@ export async function eventsForSubject(db: Db, subjectType: string, subjectId: s
 
 export async function latestEvents(db: Db, limit: number): Promise<AuditRow[]> {
   return db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(limit);
+}
+
+export async function eventByHash(db: Db, hash: string): Promise<AuditRow | undefined> {
+  const [row] = await db.select().from(auditEvents).where(eq(auditEvents.hash, hash)).limit(1);
+  return row;
+}
+
+export async function eventsFrom(db: Db, fromSeq: number, toSeq: number, limit: number): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(gte(auditEvents.seq, fromSeq), lte(auditEvents.seq, toSeq)))
+    .orderBy(asc(auditEvents.seq))
+    .limit(limit);
+}
+
+export async function eventsBySeq(db: Db, seqs: number[]): Promise<AuditRow[]> {
+  if (seqs.length === 0) return [];
+  return db.select().from(auditEvents).where(inArray(auditEvents.seq, seqs));
 }
