@@ -1,0 +1,2 @@
+export { catalogueRoutes } from './catalogue.routes';
+export * as catalogueService from './catalogue.service';
