@@ -22,6 +22,27 @@ const VersionPage = named(() => import('./features/applications/VersionPage'), '
 const OrganisationPage = named(() => import('./features/organisations/OrganisationPage'), 'OrganisationPage');
 const InvitationPage = named(() => import('./features/organisations/InvitationPage'), 'InvitationPage');
 const RoundApplicationsPage = named(() => import('./features/office/RoundApplicationsPage'), 'RoundApplicationsPage');
+const reviewPages = () => import('./features/review/pages');
+const ReviewerProfilePage = named(reviewPages, 'ProfilePage');
+const MyAssignmentsPage = named(reviewPages, 'MyAssignmentsPage');
+const AssignmentPage = named(reviewPages, 'AssignmentPage');
+const OtherReviewsPage = named(reviewPages, 'OtherReviewsPage');
+const RoundReviewPage = named(reviewPages, 'RoundReviewPage');
+const ReviewResultsPage = named(reviewPages, 'ReviewResultsPage');
+const CatalogueSearchPage = named(() => import('./features/catalogue/CatalogueSearchPage'), 'CatalogueSearchPage');
+const SolutionPage = named(() => import('./features/catalogue/SolutionPage'), 'SolutionPage');
+const RegisterSolutionPage = named(() => import('./features/catalogue/RegisterSolutionPage'), 'RegisterSolutionPage');
+const ReuseNetworkPage = named(() => import('./features/catalogue/ReuseNetworkPage'), 'ReuseNetworkPage');
+const KnowledgePage = named(() => import('./features/catalogue/KnowledgePage'), 'KnowledgePage');
+const KnowledgeItemPage = named(() => import('./features/catalogue/KnowledgePage'), 'KnowledgeItemPage');
+const ObligationsPage = named(() => import('./features/catalogue/ObligationsPage'), 'ObligationsPage');
+const JuryRoundPage = named(() => import('./features/jury/JuryRoundPage'), 'JuryRoundPage');
+const resultsPages = () => import('./features/results/pages');
+const ResultsPage = named(resultsPages, 'ResultsPage');
+const DecisionSupportPage = named(resultsPages, 'DecisionSupportPage');
+const JuryRoomPage = named(() => import('./features/jury/JuryRoomPage'), 'JuryRoomPage');
+const JuryApplicationPage = named(() => import('./features/jury/JuryApplicationPage'), 'JuryApplicationPage');
+const JuryOfficePage = named(() => import('./features/jury/office/JuryOfficePage'), 'JuryOfficePage');
 const startPages = () => import('./features/start/StartPages');
 const AdminStartPage = named(startPages, 'AdminStartPage');
 const OfficeStartPage = named(startPages, 'OfficeStartPage');
@@ -61,6 +82,9 @@ export const router = createBrowserRouter([
       { path: 'office', element: <OfficeStartPage /> },
       { path: 'review', element: <ReviewStartPage /> },
       { path: 'jury', element: <JuryStartPage /> },
+      { path: 'jury/rounds/:roundId', element: <JuryRoundPage /> },
+      { path: 'jury/rounds/:roundId/applications/:applicationId', element: <JuryApplicationPage /> },
+      { path: 'jury/sessions/:sessionId', element: <JuryRoomPage /> },
       { path: 'apply', element: <ApplyStartPage /> },
       { path: 'projects', element: <ProjectsStartPage /> },
       { path: 'applications/:id', element: <ApplicationPage /> },
@@ -68,6 +92,22 @@ export const router = createBrowserRouter([
       { path: 'organisations/:id', element: <OrganisationPage /> },
       { path: 'invitations/accept', element: <InvitationPage /> },
       { path: 'office/rounds/:roundId/applications', element: <RoundApplicationsPage /> },
+      { path: 'office/rounds/:roundId/review', element: <RoundReviewPage /> },
+      { path: 'office/rounds/:roundId/jury', element: <JuryOfficePage /> },
+      { path: 'rounds/:roundId/review-results', element: <ReviewResultsPage /> },
+      { path: 'rounds/:roundId/results', element: <ResultsPage /> },
+      { path: 'rounds/:roundId/decision-support', element: <DecisionSupportPage /> },
+      { path: 'review/profile', element: <ReviewerProfilePage /> },
+      { path: 'review/assignments', element: <MyAssignmentsPage /> },
+      { path: 'review/assignments/:id', element: <AssignmentPage /> },
+      { path: 'review/assignments/:id/other-reviews', element: <OtherReviewsPage /> },
+      { path: 'catalogue', element: <CatalogueSearchPage /> },
+      { path: 'catalogue/new', element: <RegisterSolutionPage /> },
+      { path: 'catalogue/network', element: <ReuseNetworkPage /> },
+      { path: 'catalogue/knowledge', element: <KnowledgePage /> },
+      { path: 'catalogue/knowledge/:id', element: <KnowledgeItemPage /> },
+      { path: 'catalogue/solutions/:idOrSlug', element: <SolutionPage /> },
+      { path: 'office/programmes/:programme/obligations', element: <ObligationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -71,8 +71,9 @@ async function ensurePostgresTemplate(serverUrl: string, key: string): Promise<v
 /** Run once before the test workers start (vitest globalSetup). */
 export async function ensureDemoTemplates(): Promise<void> {
   const key = demoTemplateKey();
-  await ensurePgliteTemplate(key);
-  if (process.env.TEST_DATABASE_URL) await ensurePostgresTemplate(process.env.TEST_DATABASE_URL, key);
+  // PGlite seeds on this process's thread, PostgreSQL mostly in its server: side by side they use both cores.
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  await Promise.all([ensurePgliteTemplate(key), serverUrl ? ensurePostgresTemplate(serverUrl, key) : undefined]);
 }
 
 /** The dumped, seeded PGlite database: `new PGlite(dir, { loadDataDir })` turns it into a data dir. */

@@ -28,6 +28,40 @@ import type {
   UserInput,
   UserSummary,
 } from './types';
+import type {
+  Adoption,
+  AdoptionInput,
+  CombinedSearch,
+  KnowledgeDetail,
+  KnowledgeInput,
+  KnowledgeList,
+  Obligations,
+  PubliccodeInput,
+  ReuseNetwork,
+  SimilarSolution,
+  SolutionDetail,
+  SolutionInput,
+  SolutionList,
+} from '../features/catalogue/catalogue-types';
+import type {
+  AssignedApplication,
+  Assignment,
+  AssignmentRun,
+  ConflictEntry,
+  ConflictInput,
+  DeclaredConflict,
+  InviteInput,
+  MyAssignment,
+  ProfileInput,
+  Review,
+  ReviewerProfile,
+  ReviewInput,
+  ReviewResults,
+  ReviewSettings,
+  ReviewSettingsInput,
+  RoundReviewer,
+  RunInput,
+} from '../features/review/review-types';
 
 const enc = encodeURIComponent;
 
@@ -54,6 +88,7 @@ export const regionsApi = {
 
 export const usersApi = {
   list: () => api.get<UserSummary[]>('/users'),
+  lookup: (email: string) => api.get<UserSummary>(`/users/lookup?email=${enc(email)}`),
   create: (input: UserInput) => api.post<UserSummary>('/users', input),
   grant: (userId: string, input: GrantInput) => api.post<{ ok: true }>(`/users/${enc(userId)}/grants`, input),
   changePassword: (currentPassword: string, newPassword: string) => api.post<{ ok: true }>('/auth/password', { currentPassword, newPassword }),
@@ -105,4 +140,53 @@ export const officeApi = {
   exportUrl: (roundId: string, format: 'csv' | 'xlsx', filter: OfficeFilter) =>
     `/api/rounds/${enc(roundId)}/applications/export?${new URLSearchParams({ format, ...officeQuery(filter) }).toString()}`,
   formalCheck: (id: string, result: 'eligible' | 'ineligible', reason: string) => api.post<Application>(`${app(id)}/formal-check`, { result, reason }),
+};
+
+const sol = (idOrSlug: string) => `/catalogue/solutions/${enc(idOrSlug)}`;
+
+export const catalogueApi = {
+  /** The search's query string is built by the page from its URL (catalogue-search.ts). */
+  search: (query: URLSearchParams) => api.get<SolutionList>(`/catalogue/solutions?${query.toString()}`),
+  searchEverything: (q: string, limit = 5) => api.get<CombinedSearch>('/catalogue/search', { query: { q, limit } }),
+  get: (idOrSlug: string) => api.get<SolutionDetail>(sol(idOrSlug)),
+  create: (input: SolutionInput) => api.post<SolutionDetail>('/catalogue/solutions', input),
+  publiccode: (id: string, input: PubliccodeInput) => api.post<SolutionDetail>(`${sol(id)}/publiccode`, input),
+  adopt: (id: string, input: AdoptionInput) => api.post<Adoption>(`${sol(id)}/adoptions`, input),
+  network: () => api.get<ReuseNetwork>('/catalogue/reuse-network'),
+  knowledge: (query: { q?: string; kind?: string; page?: number }) => api.get<KnowledgeList>('/catalogue/knowledge', { query }),
+  knowledgeItem: (id: string) => api.get<KnowledgeDetail>(`/catalogue/knowledge/${enc(id)}`),
+  addKnowledge: (input: KnowledgeInput) => api.post<KnowledgeDetail>('/catalogue/knowledge', input),
+  obligations: (programme: string, round?: string) => api.get<Obligations>(`/programmes/${enc(programme)}/obligations`, { query: { round } }),
+  similar: (text: string) => api.post<SimilarSolution[]>('/catalogue/similar', { text, limit: 5 }),
+  /** A plain link: feed readers fetch it themselves. */
+  feedUrl: '/api/catalogue/feed.atom',
+};
+
+const roundOf = (roundId: string) => `/rounds/${enc(roundId)}`;
+const mine = (assignmentId: string) => `/reviews/assignments/${enc(assignmentId)}`;
+
+export const reviewApi = {
+  profile: () => api.get<ReviewerProfile>('/reviewers/me/profile'),
+  saveProfile: (input: ProfileInput) => api.put<ReviewerProfile>('/reviewers/me/profile', input),
+  // The programme office's side of a round.
+  pool: (roundId: string) => api.get<RoundReviewer[]>(`${roundOf(roundId)}/reviewers`),
+  /** By account id, or by e-mail address where the server accepts one. */
+  invite: (roundId: string, input: InviteInput | (Omit<InviteInput, 'userId'> & { email: string })) => api.post<RoundReviewer>(`${roundOf(roundId)}/reviewers`, input),
+  conflicts: (roundId: string) => api.get<ConflictEntry[]>(`${roundOf(roundId)}/conflicts`),
+  declareConflict: (roundId: string, input: ConflictInput) => api.post<DeclaredConflict>(`${roundOf(roundId)}/conflicts`, input),
+  startRun: (roundId: string, input: RunInput) => api.post<AssignmentRun>(`${roundOf(roundId)}/assignment-runs`, input),
+  run: (runId: string) => api.get<AssignmentRun>(`/assignment-runs/${enc(runId)}`),
+  runs: (roundId: string) => api.get<AssignmentRun[]>(`${roundOf(roundId)}/assignment-runs`),
+  assignments: (roundId: string) => api.get<Assignment[]>(`${roundOf(roundId)}/assignments`),
+  override: (roundId: string, assignmentId: string, reviewerId: string) => api.put<Assignment>(`${roundOf(roundId)}/assignments/${enc(assignmentId)}`, { reviewerId }),
+  results: (roundId: string, threshold?: number) => api.get<ReviewResults>(`${roundOf(roundId)}/review-results`, { query: { threshold } }),
+  settings: (roundId: string) => api.get<ReviewSettings>(`${roundOf(roundId)}/review-settings`),
+  saveSettings: (roundId: string, input: ReviewSettingsInput) => api.put<ReviewSettings>(`${roundOf(roundId)}/review-settings`, input),
+  // The reviewer's side.
+  myAssignments: () => api.get<MyAssignment[]>('/reviews/assignments'),
+  assignment: (id: string) => api.get<AssignedApplication>(mine(id)),
+  myReview: (id: string) => api.get<Review | null>(`${mine(id)}/review`),
+  saveReview: (id: string, input: ReviewInput) => api.put<Review>(`${mine(id)}/review`, input),
+  submitReview: (id: string, version: number) => api.post<Review>(`${mine(id)}/review/submit`, { version }),
+  otherReviews: (id: string) => api.get<Review[]>(`${mine(id)}/other-review`),
 };

@@ -70,6 +70,7 @@ function MainNav() {
   const links: [string, string][] = [
     ['/', t('nav.home')],
     ['/regions', t('nav.regions')],
+    ['/catalogue', t('catalogue.navEntry')],
     ...areasOf(user ?? null).map((a): [string, string] => [areaPaths[a], t(`nav.${a}`)]),
   ];
   return (

@@ -6,3 +6,6 @@ export * from './programmes';
 export * from './regions';
 export * from './review';
 export * from './jury';
+export * from './catalogue';
+export * from './notifications';
+export * from './publication';

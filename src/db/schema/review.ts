@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { applications } from './applications';
@@ -53,8 +54,17 @@ export const declaredConflicts = pgTable(
   (t) => [index('declared_conflicts_user_idx').on(t.userId)],
 );
 
-export const assignmentRunStatuses = ['optimal', 'infeasible'] as const;
+export const assignmentRunStatuses = ['running', 'optimal', 'infeasible', 'failed'] as const;
 export type AssignmentRunStatus = (typeof assignmentRunStatuses)[number];
+
+export const assignmentRunPhases = ['loading', 'conflicts', 'affinity', 'solving', 'storing', 'done'] as const;
+export type AssignmentRunPhase = (typeof assignmentRunPhases)[number];
+
+/** How far a run has come; written as it goes, so any server process can show it. */
+export interface AssignmentRunProgress {
+  phase: AssignmentRunPhase;
+  percent: number;
+}
 
 /** One run of the assignment solver: its parameters and outcome, kept whether it succeeded or not. */
 export const assignmentRuns = pgTable(
@@ -67,13 +77,23 @@ export const assignmentRuns = pgTable(
     params: jsonb('params').notNull(),
     solver: text('solver').notNull(),
     status: text('status', { enum: assignmentRunStatuses }).notNull(),
+    /** 0 until the run has finished. */
     objective: doublePrecision('objective').notNull(),
     seconds: doublePrecision('seconds').notNull(),
     reason: text('reason'),
+    progress: jsonb('progress').$type<AssignmentRunProgress>().notNull().default({ phase: 'loading', percent: 0 }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** Set with every progress step: a running run whose heartbeat is old was cut off (crash, restart). */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('assignment_runs_round_idx').on(t.roundId, t.createdAt)],
+  (t) => [
+    index('assignment_runs_round_idx').on(t.roundId, t.createdAt),
+    // One running run per round, enforced by the database so two servers cannot both start one.
+    uniqueIndex('assignment_runs_one_running_key').on(t.roundId).where(sql`status = 'running'`),
+  ],
 );
 
 /** Why the solver (or the office) paired an application with a reviewer. */
@@ -133,3 +153,17 @@ export const reviews = pgTable(
   },
   (t) => [uniqueIndex('reviews_assignment_key').on(t.assignmentId)],
 );
+
+/** Per round: when reviews are due, when reviewers are reminded, and when two reviews disagree. */
+export const reviewSettings = pgTable('review_settings', {
+  roundId: uuid('round_id')
+    .primaryKey()
+    .references(() => rounds.id, { onDelete: 'cascade' }),
+  reviewDeadline: timestamp('review_deadline', { withTimezone: true }),
+  /** Days before the deadline on which reviewers with open reviews get a reminder. */
+  reminderDays: integer('reminder_days').array().notNull().default(sql`'{7,1}'::int[]`),
+  /** Points of weighted score (0 … 100) two reviews may lie apart before a third review is needed. */
+  disagreementThreshold: doublePrecision('disagreement_threshold').notNull().default(20),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

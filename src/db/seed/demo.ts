@@ -9,7 +9,10 @@ import { roundInput } from '../../modules/programmes/programmes.schemas';
 import { roundLifecycle } from '../../modules/programmes/programmes.rules';
 import { seedDemoApplications, seedDemoFormalChecks } from './demo-applications';
 import { seedPracticeCall } from './demo-call';
+import { seedDemoCatalogue } from './demo-catalogue';
+import { seedDemoJury } from './demo-jury';
 import { seedDemoOrganisations } from './demo-organisations';
+import { seedDemoReviews } from './demo-reviews';
 import { seedDemoRegions } from './demo-regions';
 import { demoBudgetHistory, demoProgramme, demoRounds } from './demo-programme';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
@@ -71,5 +74,8 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
   if (applications > 0) note(`${applications} applications to round 2020`);
   const checked = await seedDemoFormalChecks(ctx);
   if (checked > 0) note(`${checked} formal checks of round 2020`);
+  for (const line of await seedDemoReviews(ctx)) note(line);
+  for (const line of await seedDemoJury(ctx)) note(line);
+  for (const line of await seedDemoCatalogue(ctx)) note(line);
   return { created };
 }

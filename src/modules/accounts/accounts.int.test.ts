@@ -103,4 +103,16 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
     expect((await t.events('accounts.revoke')).at(-1)?.payload).toMatchObject({ role: 'reviewer' });
     expect((await manager.request({ method: 'DELETE', url: `/api/users/${created.json().id}/grants/${listed.grants[0].id}` })).statusCode).toBe(404);
   });
+  it('lets programme staff look up one account by its exact address, and no one else', async () => {
+    const officer = await t.as('referat@stadtnetz.example');
+    const found = await officer.get('/api/users/lookup?email=JURY@stadtnetz.example');
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toMatchObject({ email: 'jury@stadtnetz.example', displayName: expect.any(String) });
+    const unknown = await officer.get('/api/users/lookup?email=niemand@stadtnetz.example');
+    expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND', errors: [{ path: 'email' }] });
+    expect((await officer.get('/api/users/lookup')).json()).toMatchObject({ errors: [{ path: 'email' }] });
+    const applicant = await t.as('kommune@stadtnetz.example');
+    expect((await applicant.get('/api/users/lookup?email=jury@stadtnetz.example')).statusCode).toBe(403);
+    expect((await (await t.client()).get('/api/users/lookup?email=jury@stadtnetz.example')).statusCode).toBe(401);
+  });
 });

@@ -1,8 +1,10 @@
-import { isAdmin, hasRole, type Policy } from '../../lib/access';
+import { isAdmin, hasAnyRole, hasRole, type Policy } from '../../lib/access';
 
 export const accountsPolicy: Policy<null> = {
   'user.create': (actor) => isAdmin(actor),
   'user.list': (actor) => isAdmin(actor),
+  // Staff add known people to pools and juries by address; the answer names one account, not the list.
+  'user.lookup': (actor) => isAdmin(actor) || hasAnyRole(actor, ['programme_admin', 'case_officer']),
 };
 
 export const grantPolicy: Policy<{ programmeId: string }> = {

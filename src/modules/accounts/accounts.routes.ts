@@ -54,6 +54,19 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     service.listUsers(contextOf(request)),
   );
 
+  app.get(
+    '/users/lookup',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'One account by its exact e-mail address (programme staff, to invite reviewers or seat jury members)',
+        querystring: z.object({ email: z.string().trim().min(3).max(320) }),
+        response: { 200: userSummary },
+      },
+    },
+    async (request) => service.lookupUser(contextOf(request), request.query.email),
+  );
+
   app.post(
     '/users',
     { schema: { tags: ['accounts'], summary: 'Create an account (administrators)', body: userInput, response: { 201: userSummary } } },

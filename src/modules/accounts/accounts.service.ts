@@ -53,6 +53,14 @@ export async function accountExists(ctx: ServiceContext, userId: string): Promis
   return (await q.findUser(ctx.db, userId)) !== undefined;
 }
 
+/** Finds one account by its exact address, for staff who invite reviewers or seat jury members. */
+export async function lookupUser(ctx: ServiceContext, email: string) {
+  requireAccess(ctx.actor, accountsPolicy, 'user.lookup', null);
+  const user = await q.findUserByEmail(ctx.db, email);
+  if (!user) throw new AppError('NOT_FOUND', 'There is no account with this address.', { fields: [{ path: 'email', message: 'Unknown address.' }] });
+  return { id: user.id, email: user.email, displayName: user.displayName, isAdmin: user.isAdmin };
+}
+
 export async function listUsers(ctx: ServiceContext) {
   requireAccess(ctx.actor, accountsPolicy, 'user.list', null);
   const grants = await q.grantsWithNames(ctx.db);

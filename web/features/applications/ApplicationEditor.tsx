@@ -12,6 +12,7 @@ import { ApplicationContentView, MoneyFacts } from './ApplicationContentView';
 import { Autosaver, type SaveState } from './autosave';
 import { BudgetEditor } from './BudgetEditor';
 import { PartnersEditor } from './PartnersEditor';
+import { SimilarSolutionsPanel } from '../catalogue/SimilarSolutionsPanel';
 
 /** How long the editor waits after the last keystroke before it saves. */
 export const AUTOSAVE_DELAY_MS = 2000;
@@ -362,6 +363,7 @@ export const ApplicationEditor = forwardRef<EditorHandle, Props>(function Applic
           </button>
         </div>
       </form>
+      <SimilarSolutionsPanel text={[draft.title, draft.summary, ...Object.values(draft.sections)].join('\n')} />
     </>
   );
 });

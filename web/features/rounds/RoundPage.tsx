@@ -59,6 +59,24 @@ export function RoundPage() {
                 <span className="kern-label">{t('round.applications')}</span>
               </Link>
             )}
+            {round.abilities.includes('round.transition') && round.status !== 'draft' && (
+              <Link className="kern-btn kern-btn--secondary" to={`/office/rounds/${round.id}/review`}>
+                <span className="kern-icon kern-icon--visibility" aria-hidden="true" />
+                <span className="kern-label">{t('review.roundLink')}</span>
+              </Link>
+            )}
+            {round.abilities.includes('round.transition') && round.status !== 'draft' && (
+              <Link className="kern-btn kern-btn--secondary" to={`/office/rounds/${round.id}/jury`}>
+                <span className="kern-icon kern-icon--group" aria-hidden="true" />
+                <span className="kern-label">{t('juryOffice.roundLink')}</span>
+              </Link>
+            )}
+            {round.abilities.includes('round.transition') && ['jury', 'decided', 'published'].includes(round.status) && (
+              <Link className="kern-btn kern-btn--secondary" to={`/rounds/${round.id}/decision-support`}>
+                <span className="kern-icon kern-icon--calculate" aria-hidden="true" />
+                <span className="kern-label">{t('results.links.support')}</span>
+              </Link>
+            )}
             {round.abilities.includes('round.update') && (
               <Link className="kern-btn kern-btn--secondary" to={`/rounds/${round.id}/edit`}>
                 <span className="kern-icon kern-icon--edit" aria-hidden="true" />
@@ -74,6 +92,13 @@ export function RoundPage() {
         <StatusBadge status={round.status} />
       </p>
       {round.motto && <p className="kern-body kern-body--large round-motto">„{round.motto}“</p>}
+      {round.status === 'published' && (
+        <p className="kern-body">
+          <Link className="kern-link" to={`/rounds/${round.id}/results`}>
+            {t('results.links.published')}
+          </Link>
+        </p>
+      )}
       {round.status === 'draft' && <Notice title={t('round.draftNotice')} />}
       <RoundStatusActions round={round} onChanged={(r) => set({ round: r, programme })} />
       <Section title={t('round.facts')}>

@@ -9,6 +9,9 @@ import { RequireArea } from '../../session/RequireArea';
 import { rolesForArea, type Area } from '../../session/start-page';
 import { RoundCard } from '../rounds/RoundCard';
 import { ApplyOverview } from '../applications/ApplyOverview';
+import { OfficeReviewLinks, ReviewerStartLinks } from '../review/StartLinks';
+import { OfficeCatalogueLinks } from '../catalogue/OfficeCatalogueLinks';
+import { JuryStartLinks } from '../jury/JuryStartLinks';
 import { GrantsList } from './GrantsList';
 import { ProgrammesOverview } from './ProgrammesOverview';
 
@@ -96,6 +99,8 @@ export function OfficeStartPage() {
       {(user) => (
         <Page title={t('start.office.title')} lead={t('start.office.lead', { name: user.displayName })}>
           <Grants user={user} area="office" />
+          <OfficeReviewLinks />
+          <OfficeCatalogueLinks user={user} />
           <ProgrammesOverview />
         </Page>
       )}
@@ -109,9 +114,7 @@ export function ReviewStartPage() {
     <RequireArea areas={['review']}>
       {(user) => (
         <Page title={t('start.review.title')} lead={t('start.review.lead', { name: user.displayName })}>
-          <Notice title={t('start.review.comingTitle')}>
-            <p className="kern-body">{t('start.review.comingText')}</p>
-          </Notice>
+          <ReviewerStartLinks />
           <Grants user={user} area="review" />
           <TheirRounds user={user} area="review" emptyText={t('start.noRounds')} />
         </Page>
@@ -126,9 +129,7 @@ export function JuryStartPage() {
     <RequireArea areas={['jury']}>
       {(user) => (
         <Page title={t('start.jury.title')} lead={t('start.jury.lead', { name: user.displayName })}>
-          <Notice title={t('start.jury.comingTitle')}>
-            <p className="kern-body">{t('start.jury.comingText')}</p>
-          </Notice>
+          <JuryStartLinks user={user} />
           <Grants user={user} area="jury" />
           <TheirRounds user={user} area="jury" emptyText={t('start.noRounds')} />
         </Page>
