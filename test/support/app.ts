@@ -24,6 +24,7 @@ export interface TestClient {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
 function makeClient(app: FastifyInstance, now: () => Date): TestClient & { cookies: Map<string, string>; csrf: string } {
@@ -46,6 +47,7 @@ function makeClient(app: FastifyInstance, now: () => Date): TestClient & { cooki
     get: (url: string) => client.request({ method: 'GET', url }),
     post: (url: string, payload?: unknown) => client.request({ method: 'POST', url, payload: payload as never }),
     patch: (url: string, payload?: unknown) => client.request({ method: 'PATCH', url, payload: payload as never }),
+    put: (url: string, payload?: unknown) => client.request({ method: 'PUT', url, payload: payload as never }),
   };
   return client;
 }

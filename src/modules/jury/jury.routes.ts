@@ -35,12 +35,12 @@ export const juryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: "The round's jury: members, sessions and quorum, for the jury and the programme office", params: roundParams, response: { 200: juryOverview } } },
     async (request) => sessions.getOverview(contextOf(request), request.params.roundId),
   );
-  app.get('/jury/rounds/:roundId/settings', { schema: { tags, summary: "The jury's quorum rule", params: roundParams, response: { 200: settings } } }, async (request) =>
+  app.get('/jury/rounds/:roundId/settings', { schema: { tags, summary: "The jury's quorum rule and the balance rules of the decision support", params: roundParams, response: { 200: settings } } }, async (request) =>
     members.getSettings(contextOf(request), request.params.roundId),
   );
   app.put(
     '/jury/rounds/:roundId/settings',
-    { schema: { tags, summary: 'Set the share of members who must be present (basis points)', params: roundParams, body: settingsInput, response: { 200: settings } } },
+    { schema: { tags, summary: 'Set the share of members who must be present (basis points) and, when given, the balance rules', params: roundParams, body: settingsInput, response: { 200: settings } } },
     async (request) => members.updateSettings(contextOf(request), request.params.roundId, request.body),
   );
   app.get('/jury/rounds/:roundId/members', { schema: { tags, summary: "The jury's members", params: roundParams, response: { 200: z.array(member) } } }, async (request) =>

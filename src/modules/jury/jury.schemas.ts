@@ -11,14 +11,25 @@ export const sessionApplicationParams = z.object({ sessionId: z.uuid(), applicat
 
 // ── Settings ──
 
+/** A rule the decision support keeps: at least N selections of an applicant kind, or no Land above a share of the money. */
+export const balanceRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minApplicantKind'), applicantKind: z.enum(['municipality', 'district', 'cooperation']), count: z.number().int().min(1).max(1000) }),
+  z.object({ kind: z.literal('maxLandShare'), basisPoints: z.number().int().min(1).max(10_000) }),
+]);
+
 export const settings = z.object({
   roundId: z.uuid(),
   /** Share of members who must be present, in basis points (6667 = two thirds). */
   quorumBasisPoints: z.number().int(),
   memberCount: z.number().int(),
   quorumNeeded: z.number().int(),
+  balanceRules: z.array(balanceRule),
 });
-export const settingsInput = z.object({ quorumBasisPoints: z.number().int().min(1).max(10_000) });
+export const settingsInput = z.object({
+  quorumBasisPoints: z.number().int().min(1).max(10_000),
+  /** Left out: the rules stay as they are. */
+  balanceRules: z.array(balanceRule).max(20).optional(),
+});
 
 // ── Members ──
 
@@ -188,6 +199,7 @@ export type Vote = z.infer<typeof vote>;
 export type DecisionInput = z.input<typeof decisionInput>;
 export type Decision = z.infer<typeof decision>;
 export type Settings = z.infer<typeof settings>;
+export type SettingsInput = z.infer<typeof settingsInput>;
 export type JuryOverview = z.infer<typeof juryOverview>;
 export type JuryRoom = z.infer<typeof juryRoom>;
 export type RoomApplication = z.infer<typeof roomApplication>;

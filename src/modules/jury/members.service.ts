@@ -13,7 +13,7 @@ import { deriveConflicts, type Conflict, type Person } from '../review/review.ru
 import * as q from './jury.queries';
 import { juryPolicy, recusalPolicy, type JuryScope } from './jury.policy';
 import { DEFAULT_QUORUM_BASIS_POINTS, quorumNeeded } from './jury.rules';
-import type { Member, MemberInput, Recusal, RecusalInput, Settings } from './jury.schemas';
+import type { Member, MemberInput, Recusal, RecusalInput, Settings, SettingsInput } from './jury.schemas';
 
 // ── Shared helpers of the jury's services ─────────────────────────────────────────────
 
@@ -61,17 +61,26 @@ export async function getSettings(ctx: ServiceContext, roundId: string): Promise
 }
 
 export async function settingsOf(ctx: ServiceContext, roundId: string): Promise<Settings> {
-  const basis = await quorumBasisPoints(ctx, roundId);
+  const stored = await q.findSettings(ctx.db, roundId);
+  const basis = stored?.quorumBasisPoints ?? DEFAULT_QUORUM_BASIS_POINTS;
   const members = await q.memberCount(ctx.db, roundId);
-  return { roundId, quorumBasisPoints: basis, memberCount: members, quorumNeeded: quorumNeeded(members, basis) };
+  return { roundId, quorumBasisPoints: basis, memberCount: members, quorumNeeded: quorumNeeded(members, basis), balanceRules: stored?.balanceRules ?? [] };
 }
 
-export async function updateSettings(ctx: ServiceContext, roundId: string, input: { quorumBasisPoints: number }): Promise<Settings> {
+export async function updateSettings(ctx: ServiceContext, roundId: string, input: SettingsInput): Promise<Settings> {
   const round = await loadRound(ctx, roundId);
   requireAccess(ctx.actor, juryPolicy, 'jury.settings.edit', await scopeOf(ctx, round));
   await applyChange(ctx, async (tx) => {
-    const row = await q.upsertSettings(tx, { roundId: round.id, quorumBasisPoints: input.quorumBasisPoints, updatedAt: ctx.now() });
-    return { result: row, event: { action: 'jury.settings', subjectType: 'round', subjectId: round.id, payload: { quorumBasisPoints: row.quorumBasisPoints } } };
+    const row = await q.upsertSettings(tx, {
+      roundId: round.id,
+      quorumBasisPoints: input.quorumBasisPoints,
+      ...(input.balanceRules ? { balanceRules: input.balanceRules } : {}),
+      updatedAt: ctx.now(),
+    });
+    return {
+      result: row,
+      event: { action: 'jury.settings', subjectType: 'round', subjectId: round.id, payload: { quorumBasisPoints: row.quorumBasisPoints, balanceRules: row.balanceRules } },
+    };
   });
   return settingsOf(ctx, round.id);
 }

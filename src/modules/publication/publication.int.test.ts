@@ -115,6 +115,34 @@ describe.each(testDatabaseKinds())('publication on %s', (kind) => {
     expect((await (await t.as('kommune@stadtnetz.example')).get(`/api/rounds/${roundId}/decision-support`)).statusCode).toBe(403);
   });
 
+  it('keeps the balance rules the office sets on the jury settings, and says when none can be met', async () => {
+    const officer = await t.as('referat@stadtnetz.example');
+    const url = `/api/jury/rounds/${roundId}/settings`;
+    const before = (await officer.get(url)).json();
+    const wantCooperations = { kind: 'minApplicantKind', applicantKind: 'cooperation', count: 3 };
+    const saved = await officer.put(url, { quorumBasisPoints: before.quorumBasisPoints, balanceRules: [wantCooperations, { kind: 'maxLandShare', basisPoints: 3000 }] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().balanceRules).toEqual([wantCooperations, { kind: 'maxLandShare', basisPoints: 3000 }]);
+    const support = (await officer.get(`/api/rounds/${roundId}/decision-support`)).json();
+    expect(support.rules).toHaveLength(2);
+    expect(support.status, support.message).toBe('optimal');
+    const chosen = support.applications.filter((a: { inOptimal: boolean }) => a.inOptimal) as { kind: string; land: string; requestedCents: number }[];
+    expect(chosen.filter((a) => a.kind === 'cooperation').length).toBeGreaterThanOrEqual(3);
+    const byLand = new Map<string, number>();
+    for (const a of chosen) byLand.set(a.land, (byLand.get(a.land) ?? 0) + a.requestedCents);
+    for (const cents of byLand.values()) expect(cents * 10_000).toBeLessThanOrEqual(support.optimal.totalCents * 3000);
+    const impossible = await officer.put(url, { quorumBasisPoints: before.quorumBasisPoints, balanceRules: [{ kind: 'minApplicantKind', applicantKind: 'district', count: 500 }] });
+    expect(impossible.statusCode).toBe(200);
+    expect((await officer.get(`/api/rounds/${roundId}/decision-support`)).json()).toMatchObject({ status: 'infeasible' });
+    const bad = await officer.put(url, { quorumBasisPoints: before.quorumBasisPoints, balanceRules: [{ kind: 'maxLandShare', basisPoints: 0 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toContain('balanceRules');
+    // Quorum-only saves keep the rules; an empty list clears them.
+    expect((await officer.put(url, { quorumBasisPoints: before.quorumBasisPoints })).json().balanceRules).toHaveLength(1);
+    expect((await officer.put(url, { quorumBasisPoints: before.quorumBasisPoints, balanceRules: [] })).json().balanceRules).toEqual([]);
+    expect((await (await t.as('jury@stadtnetz.example')).put(url, { quorumBasisPoints: 5000, balanceRules: [] })).statusCode).toBe(403);
+  });
+
   it('keeps an application nameless in the decision support for a member recused from it', async () => {
     const bundestag = await t.as('jury-bundestag@stadtnetz.example');
     const support = (await bundestag.get(`/api/rounds/${roundId}/decision-support`)).json();
