@@ -37,13 +37,13 @@ describe('a case officer', () => {
       expect(await members.locator('tbody tr').count()).toBe(2);
       await expectAccessible(page, 'jury set-up page');
 
-      // An address the programme knows no account for is refused with the reason, on the field.
+      // An address no account has is refused with the reason, on the field.
       const addForm = page.getByRole('form', { name: 'Mitglied aufnehmen' });
       const email = addForm.getByLabel('E-Mail-Adresse');
       await email.focus();
-      await page.keyboard.type(people[2]!.email);
+      await page.keyboard.type('niemand@stadtnetz.example');
       await page.keyboard.press('Enter');
-      await expect.poll(() => readableText(addForm.getByRole('alert'))).toContain('Zu dieser Adresse kennt das Programm kein Konto.');
+      await expect.poll(() => readableText(addForm.getByRole('alert'))).toContain('Zu dieser Adresse gibt es kein Konto.');
       await expectAccessible(page, 'jury set-up page with a refused member');
 
       // A juror of the 2020 round joins, typed and submitted from the keyboard.
