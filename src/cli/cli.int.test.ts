@@ -1,38 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { testDatabaseKinds, type Database } from '../db/connection';
+import { runCli } from '../../test/support/cli';
 import { demoPgliteDump, openDemoDatabase } from '../../test/support/templates';
 
-const run = promisify(execFile);
-const bin = path.resolve('bin/stadtnetz.js');
 const fixtures = path.resolve('src/lib/gv100ad/fixtures');
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe.each(testDatabaseKinds())('the stadtnetz command on %s', (kind) => {
   let dataDir: string;
   let server: Database | undefined;
   let env: NodeJS.ProcessEnv;
 
-  async function cli(...args: string[]): Promise<Outcome> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 120_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-  }
+  const cli = (...args: string[]) => runCli(env, ...args);
 
   /** Changes the stored chain behind the application's back, as an attacker with database access would. */
   async function tamper(statement: string): Promise<void> {
