@@ -43,6 +43,18 @@ const DecisionSupportPage = named(resultsPages, 'DecisionSupportPage');
 const JuryRoomPage = named(() => import('./features/jury/JuryRoomPage'), 'JuryRoomPage');
 const JuryApplicationPage = named(() => import('./features/jury/JuryApplicationPage'), 'JuryApplicationPage');
 const JuryOfficePage = named(() => import('./features/jury/office/JuryOfficePage'), 'JuryOfficePage');
+const fundingPages = () => import('./features/funding/pages');
+const ProjectPage = named(fundingPages, 'ProjectPage');
+const DisbursementQueuePage = named(fundingPages, 'DisbursementQueuePage');
+const BudgetPage = named(fundingPages, 'BudgetPage');
+const RoundGrantsPage = named(fundingPages, 'RoundGrantsPage');
+const portalPages = () => import('./features/portal/pages');
+const PortalHomePage = named(portalPages, 'PortalHomePage');
+const PortalProjectsPage = named(portalPages, 'ProjectsPage');
+const PublicProjectPage = named(portalPages, 'PublicProjectPage');
+const PortalStatisticsPage = named(portalPages, 'StatisticsPage');
+const PortalSearchPage = named(portalPages, 'SearchPage');
+const OpenDataPage = named(portalPages, 'OpenDataPage');
 const startPages = () => import('./features/start/StartPages');
 const AdminStartPage = named(startPages, 'AdminStartPage');
 const OfficeStartPage = named(startPages, 'OfficeStartPage');
@@ -87,6 +99,10 @@ export const router = createBrowserRouter([
       { path: 'jury/sessions/:sessionId', element: <JuryRoomPage /> },
       { path: 'apply', element: <ApplyStartPage /> },
       { path: 'projects', element: <ProjectsStartPage /> },
+      { path: 'projects/:id', element: <ProjectPage /> },
+      { path: 'office/disbursements', element: <DisbursementQueuePage /> },
+      { path: 'office/programmes/:programmeId/budget', element: <BudgetPage /> },
+      { path: 'office/rounds/:roundId/grants', element: <RoundGrantsPage /> },
       { path: 'applications/:id', element: <ApplicationPage /> },
       { path: 'applications/:id/versions/:version', element: <VersionPage /> },
       { path: 'organisations/:id', element: <OrganisationPage /> },
@@ -108,6 +124,12 @@ export const router = createBrowserRouter([
       { path: 'catalogue/knowledge/:id', element: <KnowledgeItemPage /> },
       { path: 'catalogue/solutions/:idOrSlug', element: <SolutionPage /> },
       { path: 'office/programmes/:programme/obligations', element: <ObligationsPage /> },
+      { path: 'portal', element: <PortalHomePage /> },
+      { path: 'portal/projects', element: <PortalProjectsPage /> },
+      { path: 'portal/projects/:id', element: <PublicProjectPage /> },
+      { path: 'portal/statistics', element: <PortalStatisticsPage /> },
+      { path: 'portal/search', element: <PortalSearchPage /> },
+      { path: 'portal/open-data', element: <OpenDataPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

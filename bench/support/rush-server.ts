@@ -51,7 +51,7 @@ export interface ServerOptions {
  * The child runs in an empty working directory: the API does not need the web app, and a start
  * from the checkout would rebuild it with vite whenever web/ is newer than dist/web.
  */
-export async function startServer(options: ServerOptions, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServer(options: ServerOptions, timeoutMs = 90_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const { DATABASE_URL: _url, STADTNETZ_DATA_DIR: _dir, ...rest } = process.env;
   const env: NodeJS.ProcessEnv = {
     ...rest,
@@ -59,6 +59,7 @@ export async function startServer(options: ServerOptions, timeoutMs = 90_000): P
     LOG_LEVEL: options.logLevel ?? 'warn',
     NO_COLOR: '1',
     ...('url' in options.database ? { DATABASE_URL: options.database.url } : { STADTNETZ_DATA_DIR: options.database.dataDir }),
+    ...extraEnv,
   };
   const cwd = mkdtempSync(path.join(tmpdir(), 'stadtnetz-server-'));
   const child = spawn(process.execPath, [bin, 'start', '--no-demo', '--port', String(options.port), '--host', '127.0.0.1'], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });

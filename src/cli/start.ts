@@ -38,11 +38,15 @@ export function register(program: Command): void {
         if (config.backgroundJobs) {
           const notifications = await import('../modules/notifications');
           const { scanReviewReminders } = await import('../modules/review/reminders.service');
+          const { sendReportReminders } = await import('../modules/funding/reports.service');
           const db = database.db;
           jobs = await notifications.startBackgroundJobs({
             database,
             mailer: config.smtpUrl ? notifications.smtpMailer(config.smtpUrl, config.mailFrom!) : null,
-            tasks: [{ name: 'review-reminders', run: (now) => scanReviewReminders(db, now) }],
+            tasks: [
+              { name: 'review-reminders', run: (now) => scanReviewReminders(db, now) },
+              { name: 'report-reminders', run: (now) => sendReportReminders({ db, actor: systemActor('funding.reminders'), now: () => now }) },
+            ],
             log: (line) => app.log.error(line),
           });
           const pending = await notifications.pendingCount(db);

@@ -53,6 +53,14 @@ export const errorCodes = {
   PUBLICCODE_UNREACHABLE: { status: 502, title: "The repository's publiccode.yml could not be read" },
   ROUND_NOT_DECIDED: { status: 409, title: 'The round has not been decided yet' },
   PUBLICATION_INCOMPLETE: { status: 409, title: 'Some applications of the round have no decision yet' },
+  DECISION_NOT_SELECTED: { status: 422, title: 'Only a selected application becomes a grant' },
+  GRANT_PHASES_INVALID: { status: 422, title: "The phases do not add up to the grant's funding" },
+  GRANT_NOT_ACTIVE: { status: 409, title: 'The grant is not active' },
+  PHASE_NOT_OF_GRANT: { status: 422, title: 'The phase does not belong to this grant' },
+  DISBURSEMENT_EXCEEDS_PHASE: { status: 422, title: "The amount exceeds what is left in the phase" },
+  DISBURSEMENT_OWN_REQUEST: { status: 403, title: 'A disbursement request is decided by someone other than its requester' },
+  DISBURSEMENT_NOT_PENDING: { status: 409, title: 'The disbursement request has been decided already' },
+  REPORT_NOT_OPEN: { status: 409, title: 'The report is not in a status that allows this' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -22,6 +24,8 @@ import { settleAssignmentRuns } from '../modules/review/assignment.service';
 import { catalogueRoutes } from '../modules/catalogue';
 import { juryRoutes } from '../modules/jury';
 import { publicationRoutes } from '../modules/publication';
+import { fundingRoutes } from '../modules/funding';
+import { portalRoutes } from '../modules/portal';
 import { SESSION_COOKIE } from './request-context';
 import type { ServerConfig } from './config';
 import { sendProblem, toProblem } from './problem';
@@ -74,6 +78,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: options.config.secureCookies },
   });
   await app.register(fastifyRateLimit, { global: false });
+  // Brotli at a low quality: answers are compressed per request, where quality 11 would cost more
+  // time than it saves. The web app's files come precompressed from the build instead.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -121,11 +128,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, { prefix: '/api' });
   await app.register(juryRoutes, { prefix: '/api' });
   await app.register(publicationRoutes, { prefix: '/api' });
+  await app.register(fundingRoutes, { prefix: '/api' });
+  await app.register(portalRoutes, { prefix: '/api' });
 
   const webDir = path.resolve(options.config.webDir);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      preCompressed: true,
+      // Built assets carry a content hash in their names, so they can be cached for good.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
       return sendProblem(reply, toProblem(Object.assign(new Error(`No such address: ${request.method} ${request.url}`), { statusCode: 404 }), request));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { oidcProvidersFromEnv, type OidcProviderConfig } from '../modules/accounts/oidc.rules';
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +17,8 @@ export interface ServerConfig {
   mailFrom?: string;
   /** Background jobs (reminder scan, outbox sender); off unless set, so tests start none. */
   backgroundJobs?: boolean;
+  /** OpenID Connect providers for single sign-on (OIDC_* variables); none means password login only. */
+  oidcProviders?: OidcProviderConfig[];
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -31,5 +34,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     mailFrom: env.MAIL_FROM ?? 'Stadtnetz <noreply@stadtnetz.invalid>',
     backgroundJobs: env.BACKGROUND_JOBS !== 'off',
+    oidcProviders: oidcProvidersFromEnv(env),
   };
 }

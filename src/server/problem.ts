@@ -15,7 +15,9 @@ export interface Problem {
 
 function problemFor(code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
   const { status, title } = errorCodes[code];
-  return { type: `urn:stadtnetz:problem:${code}`, title, status, code, detail, ...extra };
+  // The problem's own members come last: a detail that happens to be called "status" or "code"
+  // must never change what the answer is.
+  return { ...extra, type: `urn:stadtnetz:problem:${code}`, title, status, code, detail };
 }
 
 function pathOf(instancePath: string | undefined, params: unknown): string {

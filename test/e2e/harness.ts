@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/connection';
 import { openDemoDatabase } from '../support/templates';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users';
 import { buildApp } from '../../src/server/app';
-import { configFromEnv } from '../../src/server/config';
+import { configFromEnv, type ServerConfig } from '../../src/server/config';
 import { ensureWebBuild } from '../../src/server/web-build';
 
 export { DEMO_PASSWORD };
@@ -27,7 +27,8 @@ export interface Harness {
 
 const webDir = 'dist/web';
 
-export async function startHarness(): Promise<Harness> {
+/** `port` and `config` let a test wire the server to something that must know its address first (a single sign-on provider). */
+export async function startHarness(options: { port?: number; config?: Partial<ServerConfig> } = {}): Promise<Harness> {
   await ensureWebBuild(webDir, () => {});
   let database: Database | undefined;
   let app: FastifyInstance | undefined;
@@ -43,8 +44,8 @@ export async function startHarness(): Promise<Harness> {
   try {
     // A private in-memory copy of the demo database that the test setup seeded once.
     database = await openDemoDatabase('pglite');
-    app = await buildApp({ db: database.db, config: { ...configFromEnv(), webDir: path.resolve(webDir) } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    app = await buildApp({ db: database.db, config: { ...configFromEnv(), webDir: path.resolve(webDir), ...options.config } });
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('The server did not get a TCP port');
     const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -5,6 +5,7 @@ import { openDemoDatabase } from './templates';
 import { auditEvents } from '../../src/db/schema';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users';
 import { buildApp } from '../../src/server/app';
+import type { ServerConfig } from '../../src/server/config';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -52,10 +53,10 @@ function makeClient(app: FastifyInstance, now: () => Date): TestClient & { cooki
   return client;
 }
 
-export async function createTestApp(kind: 'pglite' | 'postgres', options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(kind: 'pglite' | 'postgres', options: { demo?: boolean; config?: Partial<ServerConfig> } = {}): Promise<TestApp> {
   const database = options.demo === false ? await openTestDatabase(kind) : await openDemoDatabase(kind);
   const clock = { now: new Date('2026-11-26T12:00:00Z') };
-  const app = await buildApp({ db: database.db, config: { port: 0, host: '127.0.0.1', sessionSecret: 'test-secret-test-secret-test-secret', secureCookies: false, webDir: 'dist/none', logLevel: 'error' }, clock: () => clock.now });
+  const app = await buildApp({ db: database.db, config: { port: 0, host: '127.0.0.1', sessionSecret: 'test-secret-test-secret-test-secret', secureCookies: false, webDir: 'dist/none', logLevel: 'error', ...options.config }, clock: () => clock.now });
   const client = async () => {
     const c = makeClient(app, () => clock.now);
     await c.get('/api/auth/session');

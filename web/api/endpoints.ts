@@ -42,6 +42,7 @@ import type {
   SolutionDetail,
   SolutionInput,
   SolutionList,
+  SolutionUpdate,
 } from '../features/catalogue/catalogue-types';
 import type {
   AssignedApplication,
@@ -92,6 +93,17 @@ export const usersApi = {
   create: (input: UserInput) => api.post<UserSummary>('/users', input),
   grant: (userId: string, input: GrantInput) => api.post<{ ok: true }>(`/users/${enc(userId)}/grants`, input),
   changePassword: (currentPassword: string, newPassword: string) => api.post<{ ok: true }>('/auth/password', { currentPassword, newPassword }),
+};
+
+/** A single sign-on provider the login page offers; loginUrl is a full-page navigation, not an API call. */
+export interface SsoProvider {
+  id: string;
+  name: string;
+  loginUrl: string;
+}
+
+export const ssoApi = {
+  providers: () => api.get<SsoProvider[]>('/auth/providers'),
 };
 
 export const auditApi = {
@@ -150,12 +162,16 @@ export const catalogueApi = {
   searchEverything: (q: string, limit = 5) => api.get<CombinedSearch>('/catalogue/search', { query: { q, limit } }),
   get: (idOrSlug: string) => api.get<SolutionDetail>(sol(idOrSlug)),
   create: (input: SolutionInput) => api.post<SolutionDetail>('/catalogue/solutions', input),
+  update: (id: string, input: SolutionUpdate) => api.patch<SolutionDetail>(sol(id), input),
   publiccode: (id: string, input: PubliccodeInput) => api.post<SolutionDetail>(`${sol(id)}/publiccode`, input),
   adopt: (id: string, input: AdoptionInput) => api.post<Adoption>(`${sol(id)}/adoptions`, input),
   network: () => api.get<ReuseNetwork>('/catalogue/reuse-network'),
   knowledge: (query: { q?: string; kind?: string; page?: number }) => api.get<KnowledgeList>('/catalogue/knowledge', { query }),
   knowledgeItem: (id: string) => api.get<KnowledgeDetail>(`/catalogue/knowledge/${enc(id)}`),
   addKnowledge: (input: KnowledgeInput) => api.post<KnowledgeDetail>('/catalogue/knowledge', input),
+  recordAttendance: (id: string, organisationIds: string[]) => api.post<KnowledgeDetail>(`/catalogue/knowledge/${enc(id)}/attendance`, { organisationIds }),
+  /** The attendance picker's suggestions: the programme office may search every organisation by name. */
+  searchOrganisations: (q: string, signal?: AbortSignal) => api.get<OrganisationListItem[]>('/organisations', { query: { q, limit: 10 }, signal }),
   obligations: (programme: string, round?: string) => api.get<Obligations>(`/programmes/${enc(programme)}/obligations`, { query: { round } }),
   similar: (text: string) => api.post<SimilarSolution[]>('/catalogue/similar', { text, limit: 5 }),
   /** A plain link: feed readers fetch it themselves. */

@@ -71,6 +71,7 @@ function MainNav() {
     ['/', t('nav.home')],
     ['/regions', t('nav.regions')],
     ['/catalogue', t('catalogue.navEntry')],
+    ['/portal', t('portal.navEntry')],
     ...areasOf(user ?? null).map((a): [string, string] => [areaPaths[a], t(`nav.${a}`)]),
   ];
   return (
@@ -158,6 +159,11 @@ export function Layout() {
               <a className="kern-link kern-link--small" href="/api/docs">
                 {t('footer.apiDocs')}
               </a>
+            </li>
+            <li>
+              <Link className="kern-link kern-link--small" to="/portal/open-data">
+                {t('portal.nav.openData')}
+              </Link>
             </li>
             <li>
               <Link className="kern-link kern-link--small" to="/regions">

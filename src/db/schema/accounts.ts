@@ -63,3 +63,21 @@ export const roleGrants = pgTable(
     uniqueIndex('role_grants_unique').on(t.userId, t.role, t.programmeId, sql`coalesce(${t.roundId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
   ],
 );
+
+/**
+ * An account's login at an OpenID Connect provider: the provider's issuer and the person's
+ * subject there. The pair, not the e-mail address, identifies the person on later logins.
+ */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('user_identities_issuer_subject_key').on(t.issuer, t.subject), index('user_identities_user_idx').on(t.userId)],
+);

@@ -9,3 +9,4 @@ export * from './jury';
 export * from './catalogue';
 export * from './notifications';
 export * from './publication';
+export * from './funding';

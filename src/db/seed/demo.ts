@@ -10,6 +10,7 @@ import { roundLifecycle } from '../../modules/programmes/programmes.rules';
 import { seedDemoApplications, seedDemoFormalChecks } from './demo-applications';
 import { seedPracticeCall } from './demo-call';
 import { seedDemoCatalogue } from './demo-catalogue';
+import { seedDemoFunding } from './demo-funding';
 import { seedDemoJury } from './demo-jury';
 import { seedDemoOrganisations } from './demo-organisations';
 import { seedDemoReviews } from './demo-reviews';
@@ -77,5 +78,6 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
   for (const line of await seedDemoReviews(ctx)) note(line);
   for (const line of await seedDemoJury(ctx)) note(line);
   for (const line of await seedDemoCatalogue(ctx)) note(line);
+  for (const line of await seedDemoFunding(ctx)) note(line);
   return { created };
 }

@@ -123,6 +123,11 @@ export async function login(db: Db, now: Date, input: LoginInput): Promise<Login
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.failedLogins > 0) await q.resetFailedLogins(db, user.id);
+  return startSession(db, user, now);
+}
+
+/** The one way a session begins, after a password or a single sign-on provider proved who this is. */
+export async function startSession(db: Db, user: q.UserRow, now: Date): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await q.insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt, createdAt: now });

@@ -124,6 +124,40 @@ describe.each(testDatabaseKinds())('catalogue on %s', (kind) => {
     expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['land', 'pageSize']);
   });
 
+  it('takes several values per facet: any of them within a facet, all facets together, each facet counted without its own filter', async () => {
+    const all = await search('pageSize=50');
+    const countOf = (pred: (i: Item & { categories?: string[]; applicantKind?: string }) => boolean) => all.items.filter(pred).length;
+    const [l1, l2] = all.facets.licence!.map((f) => f.value);
+    const either = await search(`licence=${encodeURIComponent(l1!)}&licence=${encodeURIComponent(l2!)}&pageSize=50`);
+    expect(either.total).toBe(countOf((i) => i.licence === l1 || i.licence === l2));
+    expect(either.total).toBeGreaterThan(countOf((i) => i.licence === l1));
+    expect(new Set(either.items.map((i) => i.licence))).toEqual(new Set([l1, l2]));
+    // The chosen facet keeps its alternatives; the others count within the chosen licences.
+    expect(either.facets.licence).toEqual(all.facets.licence);
+    expect(either.facets.applicantKind!.reduce((sum, f) => sum + f.count, 0)).toBe(either.total);
+    // Order and repetition of the values change nothing.
+    const reversed = await search(`licence=${encodeURIComponent(l2!)}&licence=${encodeURIComponent(l1!)}&licence=${encodeURIComponent(l2!)}&pageSize=50`);
+    expect(reversed.items.map((i) => i.id)).toEqual(either.items.map((i) => i.id));
+
+    // AND across facets, and the licence facet counted under the kind filter only.
+    const detailed = (await search('pageSize=50&sort=name')).items as Array<Item & { applicantKind: string; categories: string[] }>;
+    const kinds = await search(`licence=${encodeURIComponent(l1!)}&licence=${encodeURIComponent(l2!)}&applicantKind=municipality&applicantKind=district&pageSize=50`);
+    const inKinds = detailed.filter((i) => i.applicantKind === 'municipality' || i.applicantKind === 'district');
+    expect(kinds.total).toBe(inKinds.filter((i) => i.licence === l1 || i.licence === l2).length);
+    for (const f of kinds.facets.licence!) expect(f.count, f.value).toBe(inKinds.filter((i) => i.licence === f.value).length);
+    expect(kinds.facets.applicantKind!.reduce((sum, f) => sum + f.count, 0)).toBe(either.total);
+
+    // Categories: a solution in any of the chosen ones.
+    const [c1, c2] = all.facets.category!.map((f) => f.value);
+    const cats = await search(`category=${encodeURIComponent(c1!)}&category=${encodeURIComponent(c2!)}&pageSize=50`);
+    expect(cats.total).toBe(detailed.filter((i) => i.categories.includes(c1!) || i.categories.includes(c2!)).length);
+    expect(cats.facets.category).toEqual(all.facets.category);
+
+    const bad = await anonymous.get('/api/catalogue/solutions?land=16&land=Bayern');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['land.1']);
+  });
+
   it('shows a solution with its publiccode.yml, validation result and adopters on a map', async () => {
     const response = await anonymous.get('/api/catalogue/solutions/urbane-datenplattform-jena');
     expect(response.statusCode).toBe(200);
@@ -164,6 +198,49 @@ describe.each(testDatabaseKinds())('catalogue on %s', (kind) => {
     expect(byOffice.json().slug).toBe('rufbus-boerde-2');
     expect((await t.events('catalogue.solution.create')).at(-1)!.payload).toMatchObject({ name: 'Rufbus Börde', organisationId: kielId });
     expect((await search('q=Rufbus')).items.map((i) => i.slug)).toEqual(expect.arrayContaining(['rufbus-boerde', 'rufbus-boerde-2']));
+  });
+
+  it('lets members of the owning organisation and the office edit a solution, refusing stale edits and non-OSI licences', async () => {
+    const before = (await anonymous.get('/api/catalogue/solutions/barleben-gemeinde-app')).json();
+    const url = `/api/catalogue/solutions/${before.id}`;
+    const change = { updatedAt: before.updatedAt, description: 'Die Gemeinde-App mit Mängelmelder und Abfallkalender für Barleben.', categories: ['citizen-engagement', 'waste-management'] };
+    expect((await anonymous.patch(url, change)).statusCode).toBe(401);
+    const reviewer = await t.as('gutachterin@stadtnetz.example');
+    expect((await reviewer.patch(url, change)).statusCode).toBe(403);
+    const kiel = (await anonymous.get('/api/catalogue/solutions/smart-city-dashboard-kielregion')).json();
+    expect((await applicant.patch(`/api/catalogue/solutions/${kiel.id}`, { updatedAt: kiel.updatedAt, description: 'Fremd.' })).statusCode).toBe(403);
+    expect((await applicant.patch('/api/catalogue/solutions/00000000-0000-4000-8000-000000000000', change)).statusCode).toBe(404);
+    const proprietary = await applicant.patch(url, { ...change, licence: 'LicenseRef-Proprietaer' });
+    expect(proprietary.statusCode).toBe(422);
+    expect(proprietary.json()).toMatchObject({ code: 'LICENCE_NOT_OPEN_SOURCE', errors: [{ path: 'licence' }] });
+    const badUrl = await applicant.patch(url, { ...change, repositoryUrl: 'ftp://example.org/x' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().errors.map((e: { path: string }) => e.path)).toEqual(['repositoryUrl']);
+    expect((await applicant.patch(url, { description: 'Ohne Token.' })).json().errors.map((e: { path: string }) => e.path)).toEqual(['updatedAt']);
+
+    const edited = await applicant.patch(url, change);
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ slug: 'barleben-gemeinde-app', description: change.description, categories: change.categories, licence: before.licence });
+    expect(edited.json().updatedAt).not.toBe(before.updatedAt);
+    expect((await t.events('catalogue.solution.update')).at(-1)!.payload).toMatchObject({
+      changed: ['description', 'categories'],
+      before: { description: before.description },
+      after: { description: change.description },
+    });
+    expect((await search(`q=${encodeURIComponent('Mängelmelder')}`)).items.map((i) => i.slug)).toContain('barleben-gemeinde-app');
+
+    // Someone else's edit in between: the old token is refused, nothing is overwritten.
+    const stale = await manager.patch(url, { updatedAt: before.updatedAt, description: 'Veraltet.' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'STALE_VERSION' });
+    expect((await anonymous.get(url)).json().description).toBe(change.description);
+
+    // The programme office may edit too; a rename keeps the slug, and maturity can be cleared.
+    const byOffice = await manager.patch(url, { updatedAt: edited.json().updatedAt, name: 'Barleben App', licence: 'EUPL-1.2 OR AGPL-3.0-or-later', maturity: null });
+    expect(byOffice.statusCode, byOffice.body).toBe(200);
+    expect(byOffice.json()).toMatchObject({ name: 'Barleben App', slug: 'barleben-gemeinde-app', licence: 'EUPL-1.2 OR AGPL-3.0-or-later', maturity: null });
+    expect((await anonymous.get('/api/catalogue/solutions/barleben-gemeinde-app')).json().abilities).toEqual([]);
+    expect((await applicant.get('/api/catalogue/solutions/barleben-gemeinde-app')).json().abilities).toContain('solution.update');
   });
 
   it('stores an uploaded publiccode.yml with its errors and warnings, and reads it from a repository within 5 seconds', async () => {

@@ -41,29 +41,52 @@ export async function updateSolution(db: Db, id: string, values: Partial<Solutio
   return row!;
 }
 
+/** Changes the row only if it is still as the editor read it; undefined when someone changed it since. */
+export async function updateSolutionIfUnchanged(db: Db, id: string, readAt: Date, values: Partial<SolutionValues>): Promise<SolutionRow | undefined> {
+  const [row] = await db
+    .update(catalogueSolutions)
+    .set(values)
+    .where(and(eq(catalogueSolutions.id, id), eq(catalogueSolutions.updatedAt, readAt)))
+    .returning();
+  return row;
+}
+
 // ── Search ──
 
+/** Per facet the values asked for: any of them matches (OR); the facets all apply (AND). */
 export interface SearchFilters {
-  category?: string;
-  licence?: string;
-  maturity?: string;
-  land?: string;
-  applicantKind?: string;
-  softwareType?: string;
+  category?: string[];
+  licence?: string[];
+  maturity?: string[];
+  land?: string[];
+  applicantKind?: string[];
+  softwareType?: string[];
 }
 
 type FacetName = keyof SearchFilters;
 const facetNames: FacetName[] = ['category', 'licence', 'maturity', 'land', 'applicantKind', 'softwareType'];
 
+/** The column each facet filters on (alias `s`); categories is an array, the others single values. */
+const facetColumns: Record<Exclude<FacetName, 'category'>, SQL> = {
+  licence: sql`s.licence`,
+  maturity: sql`s.maturity`,
+  land: sql`s.land_ars`,
+  applicantKind: sql`s.applicant_kind`,
+  softwareType: sql`s.software_type`,
+};
+
+const valueList = (values: string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
 /** Each filter as a condition on the alias `s`; `except` leaves one out, for that facet's own counts. */
 function filterConditions(filters: SearchFilters, except?: FacetName): SQL {
   const parts: SQL[] = [sql`true`];
-  if (filters.category && except !== 'category') parts.push(sql`${filters.category} = any(s.categories)`);
-  if (filters.licence && except !== 'licence') parts.push(sql`s.licence = ${filters.licence}`);
-  if (filters.maturity && except !== 'maturity') parts.push(sql`s.maturity = ${filters.maturity}`);
-  if (filters.land && except !== 'land') parts.push(sql`s.land_ars = ${filters.land}`);
-  if (filters.applicantKind && except !== 'applicantKind') parts.push(sql`s.applicant_kind = ${filters.applicantKind}`);
-  if (filters.softwareType && except !== 'softwareType') parts.push(sql`s.software_type = ${filters.softwareType}`);
+  for (const name of facetNames) {
+    const values = filters[name];
+    if (!values || values.length === 0 || name === except) continue;
+    // Overlap: a solution in any of the chosen categories.
+    if (name === 'category') parts.push(sql`s.categories && array[${valueList(values)}]::text[]`);
+    else parts.push(sql`${facetColumns[name]} in (${valueList(values)})`);
+  }
   return sql.join(parts, sql` and `);
 }
 

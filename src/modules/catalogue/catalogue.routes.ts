@@ -3,6 +3,8 @@
  *
  * Public (no login):
  *   GET  /catalogue/solutions?q=&category=&licence=&maturity=&land=&applicantKind=&softwareType=&sort=&page=&pageSize=
+ *        Each facet key may repeat (?licence=EUPL-1.2&licence=MIT): values of one facet are alternatives (OR),
+ *        facets all apply (AND).
  *        → { total, page, pageSize, items: SolutionListItem[], facets: { category, licence, maturity, land,
  *            applicantKind, softwareType: [{ value, label, count }] } }
  *        German full-text: "Plattformen" finds "Plattform", "Buerger" finds "Bürger". Each facet counts the
@@ -33,6 +35,11 @@
  *        categories?, maturity?, softwareType?, applicationId?, publiccodeYml? } → 201 SolutionDetail
  *        (members of the organisation, or the programme office). A licence that is no OSI-approved SPDX
  *        expression → 422 LICENCE_NOT_OPEN_SOURCE with fields [{ path: 'licence' }].
+ *   PATCH /catalogue/solutions/:id { updatedAt, name?, description?, longDescription?, repositoryUrl?, licence?,
+ *        categories?, maturity?|null, softwareType?|null } → 200 SolutionDetail (members of the owning organisation,
+ *        or the programme office). updatedAt is the SolutionDetail.updatedAt the editor read: the concurrency
+ *        token (the table has no version column); an older one → 409 STALE_VERSION. The slug stays.
+ *        A licence that is no OSI-approved SPDX expression → 422 LICENCE_NOT_OPEN_SOURCE as on registration.
  *   POST /catalogue/solutions/:id/publiccode { source:'upload'|'paste', text } | { source:'repository' }
  *        → 200 SolutionDetail; the file is stored even when invalid, its errors/warnings in publiccode.
  *        An unreachable repository → 502 PUBLICCODE_UNREACHABLE (after at most 5 s).
@@ -79,6 +86,7 @@ import {
   solutionInput,
   solutionList,
   solutionListQuery,
+  solutionUpdate,
 } from './catalogue.schemas';
 
 const tags = ['catalogue'];
@@ -101,6 +109,19 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     '/catalogue/solutions/:idOrSlug',
     { schema: { tags, summary: 'One solution with its publiccode.yml, validation result and adoptions', params: idOrSlugParams, response: { 200: solutionDetail } } },
     async (request) => catalogue.getSolution(contextOf(request), request.params.idOrSlug),
+  );
+  app.patch(
+    '/catalogue/solutions/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a solution's description (its organisation's members or the programme office); refused when changed since it was read",
+        params: idParams,
+        body: solutionUpdate,
+        response: { 200: solutionDetail },
+      },
+    },
+    async (request) => catalogue.updateSolution(contextOf(request), request.params.id, request.body),
   );
   app.post(
     '/catalogue/solutions/:id/publiccode',

@@ -5,6 +5,7 @@ import {
   foldUmlauts,
   highlightWords,
   isOverdue,
+  nextUpdatedAt,
   obligationDueOn,
   rawPubliccodeUrl,
   slugify,
@@ -67,5 +68,12 @@ describe('catalogue rules', () => {
     const long = 'Wort '.repeat(100);
     expect(excerptOf(long, 50).length).toBeLessThanOrEqual(52);
     expect(excerptOf(long, 50).endsWith(' …')).toBe(true);
+  });
+
+  it('moves the update time on every change, even when the clock has not', () => {
+    const before = new Date('2026-11-26T12:00:00.000Z');
+    expect(nextUpdatedAt(before, new Date('2026-11-26T12:00:05.000Z')).toISOString()).toBe('2026-11-26T12:00:05.000Z');
+    expect(nextUpdatedAt(before, before).toISOString()).toBe('2026-11-26T12:00:00.001Z');
+    expect(nextUpdatedAt(before, new Date('2026-11-26T11:59:00.000Z')).toISOString()).toBe('2026-11-26T12:00:00.001Z');
   });
 });

@@ -155,3 +155,11 @@ export function excerptOf(text: string, max = 240): string {
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40)).trimEnd()} …`;
 }
+
+/**
+ * The time stamped on a changed solution. It doubles as the editors' concurrency token, so it
+ * must move on every change, also when two land within one millisecond (or a clock stands still).
+ */
+export function nextUpdatedAt(previous: Date, now: Date): Date {
+  return now.getTime() > previous.getTime() ? now : new Date(previous.getTime() + 1);
+}

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { adoptionStatuses, knowledgeKinds, publiccodeSources } from '../../db/schema/catalogue';
 import { organisationKinds } from '../../db/schema/organisations';
 
-const optionalFilter = z.string().trim().max(100).optional();
+/**
+ * A facet filter: the key may repeat (?licence=EUPL-1.2&licence=MIT, as a form sends a checkbox
+ * group); the values of one facet are alternatives (OR), different facets all apply (AND).
+ */
+function facetFilter<T extends z.ZodType<string>>(value: T) {
+  return z
+    .union([value, z.array(value).max(20)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : [...new Set(Array.isArray(v) ? v : [v])].filter((x) => x !== '')))
+    .transform((v) => (v && v.length > 0 ? v : undefined));
+}
+const optionalFilter = facetFilter(z.string().trim().max(100));
 
 export const solutionListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -10,15 +21,17 @@ export const solutionListQuery = z.object({
   licence: optionalFilter,
   maturity: optionalFilter,
   /** The Land's two-digit key, e.g. "16" for Thüringen. */
-  land: z.string().regex(/^\d{2}$/, 'A Land is given by its two-digit key.').optional(),
-  applicantKind: z.enum(organisationKinds).optional(),
+  land: facetFilter(z.string().regex(/^\d{2}$/, 'A Land is given by its two-digit key.')),
+  applicantKind: facetFilter(z.enum(organisationKinds)),
   softwareType: optionalFilter,
   /** relevance (default when q is given), newest (default otherwise), name, usedBy. */
   sort: z.enum(['relevance', 'newest', 'name', 'usedBy']).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });
-export type SolutionListQuery = z.infer<typeof solutionListQuery>;
+type FacetKey = 'category' | 'licence' | 'maturity' | 'land' | 'applicantKind' | 'softwareType';
+/** As parsed; other modules call the search with only the keys they need. */
+export type SolutionListQuery = Omit<z.infer<typeof solutionListQuery>, FacetKey> & Partial<Pick<z.infer<typeof solutionListQuery>, FacetKey>>;
 
 export const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 export const facets = z.object({
@@ -126,6 +139,26 @@ export const solutionInput = z.object({
   publiccodeYml: z.string().max(500_000).optional(),
 });
 export type SolutionInput = z.infer<typeof solutionInput>;
+
+/**
+ * A change to a solution's description: only the fields given change. `updatedAt` is the value the
+ * editor last read (SolutionDetail.updatedAt): the table has no version column, so the time of the
+ * last change is the concurrency token, and a change based on an older one is refused (STALE_VERSION).
+ */
+export const solutionUpdate = z.object({
+  updatedAt: z.iso.datetime({ offset: true }),
+  name: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().min(1).max(1000).optional(),
+  longDescription: z.string().max(20_000).optional(),
+  repositoryUrl: httpUrl.optional(),
+  /** Checked like on registration: an SPDX expression of OSI-approved licences. */
+  licence: z.string().trim().min(1).max(200).optional(),
+  categories: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
+  /** null clears it. */
+  maturity: z.string().trim().max(40).nullable().optional(),
+  softwareType: z.string().trim().max(60).nullable().optional(),
+});
+export type SolutionUpdate = z.infer<typeof solutionUpdate>;
 
 export const publiccodeInput = z.discriminatedUnion('source', [
   z.object({ source: z.enum(['upload', 'paste']), text: z.string().min(1, 'The publiccode.yml is empty.').max(500_000) }),

@@ -7,8 +7,8 @@ import * as organisations from '../organisations/organisations.service';
 import * as applications from '../applications/applications.service';
 import { adoptionPolicy, solutionPolicy } from './catalogue.policy';
 import * as q from './catalogue.queries';
-import { checkSolutionLicence, highlightWords, rawPubliccodeUrl, searchNameOf, searchTextOf, slugify, tsqueryText } from './catalogue.rules';
-import type { Adoption, Facets, PubliccodeInput, SolutionDetail, SolutionInput, SolutionList, SolutionListItem, SolutionListQuery } from './catalogue.schemas';
+import { checkSolutionLicence, highlightWords, nextUpdatedAt, rawPubliccodeUrl, searchNameOf, searchTextOf, slugify, tsqueryText } from './catalogue.rules';
+import type { Adoption, Facets, PubliccodeInput, SolutionDetail, SolutionInput, SolutionList, SolutionListItem, SolutionListQuery, SolutionUpdate } from './catalogue.schemas';
 import { fetchPubliccode } from './publiccode-fetch';
 
 /** How long the repository may take to hand over its publiccode.yml. */
@@ -97,7 +97,20 @@ export async function searchSolutionsJson(ctx: ServiceContext, query: SolutionLi
     cache = new Map();
     searchCaches.set(ctx.db, cache);
   }
-  const key = JSON.stringify([query.q ?? '', query.category, query.licence, query.maturity, query.land, query.applicantKind, query.softwareType, query.sort, query.page, query.pageSize]);
+  // Sorted: the order in which a facet's values were given does not change the answer.
+  const sorted = (values: string[] | undefined) => (values ? [...values].sort() : null);
+  const key = JSON.stringify([
+    query.q ?? '',
+    sorted(query.category),
+    sorted(query.licence),
+    sorted(query.maturity),
+    sorted(query.land),
+    sorted(query.applicantKind),
+    sorted(query.softwareType),
+    query.sort,
+    query.page,
+    query.pageSize,
+  ]);
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && now - hit.at < SEARCH_CACHE_MS) return hit.json;
@@ -336,6 +349,63 @@ export async function createSolution(ctx: ServiceContext, input: SolutionInput):
         payload: { organisationId: owner.id, name: row.name, slug: row.slug, licence: row.licence, publiccodeValid: row.publiccodeValid },
       },
     };
+  }).then((row) => {
+    forgetSearches(ctx);
+    return present(ctx, row);
+  });
+}
+
+const editableFields = ['name', 'description', 'longDescription', 'repositoryUrl', 'licence', 'categories', 'maturity', 'softwareType'] as const;
+type EditableField = (typeof editableFields)[number];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function staleSolution(current: q.SolutionRow): AppError {
+  return new AppError('STALE_VERSION', 'This solution was changed by someone else since you opened it. Reload to see the changes, then edit again.', {
+    details: { currentUpdatedAt: current.updatedAt.toISOString() },
+  });
+}
+
+/**
+ * Its organisation's members (or the programme office) correct how a solution is described. The
+ * slug stays as it is, so links to the solution keep working after a rename. `updatedAt` must be
+ * the value the editor read: the update is conditional on it, so two editors cannot overwrite
+ * each other unseen.
+ */
+export async function updateSolution(ctx: ServiceContext, id: string, input: SolutionUpdate): Promise<SolutionDetail> {
+  const current = await loadSolution(ctx, id);
+  requireAccess(ctx.actor, solutionPolicy, 'solution.update', { isMember: await organisations.isMember(ctx, current.organisationId) });
+  const readAt = new Date(input.updatedAt);
+  if (readAt.getTime() !== current.updatedAt.getTime()) throw staleSolution(current);
+  if (input.licence !== undefined) licenceOrRefuse(input.licence);
+  const next = {
+    name: input.name ?? current.name,
+    description: input.description ?? current.description,
+    longDescription: input.longDescription ?? current.longDescription,
+    repositoryUrl: input.repositoryUrl ?? current.repositoryUrl,
+    licence: input.licence ?? current.licence,
+    categories: input.categories ?? current.categories,
+    maturity: input.maturity === undefined ? current.maturity : input.maturity || null,
+    softwareType: input.softwareType === undefined ? current.softwareType : input.softwareType || null,
+  };
+  const changed: EditableField[] = editableFields.filter((f) => !sameValue(next[f], current[f]));
+  if (changed.length === 0) return present(ctx, current);
+  const owner = await organisations.organisationSummary(ctx, current.organisationId);
+  const described = descriptionsOf(current.publiccodeFields as ReturnType<typeof extractCatalogueFields> | null);
+  return applyChange(ctx, async (tx) => {
+    const row = await q.updateSolutionIfUnchanged(tx, current.id, current.updatedAt, {
+      ...next,
+      searchName: searchNameOf({ name: next.name, localisedNames: described.localisedNames }),
+      searchText: searchTextOf({ ...next, features: described.features, organisationName: owner.displayName }),
+      updatedAt: nextUpdatedAt(current.updatedAt, ctx.now()),
+    });
+    // Someone changed it between our read and this write.
+    if (!row) throw staleSolution((await q.findSolution(tx, current.id)) ?? current);
+    const before = Object.fromEntries(changed.map((f) => [f, current[f]]));
+    const after = Object.fromEntries(changed.map((f) => [f, next[f]]));
+    return { result: row, event: { action: 'catalogue.solution.update', subjectType: 'solution', subjectId: row.id, payload: { changed, before, after } } };
   }).then((row) => {
     forgetSearches(ctx);
     return present(ctx, row);

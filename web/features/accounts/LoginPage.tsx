@@ -7,6 +7,7 @@ import { useFormErrors } from '../../components/form-errors';
 import { Loading, Page } from '../../components/page';
 import { useSession } from '../../session/SessionContext';
 import { safeNext, startPageOf } from '../../session/start-page';
+import { SsoButtons, SsoError } from './SsoLogin';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function LoginPage() {
 
   return (
     <Page title={t('login.title')} lead={t('login.lead')}>
+      <SsoError />
       <form onSubmit={submit} noValidate className="app-form narrow-form">
         <ErrorSummary error={error} ref={summaryRef} />
         <TextField path="email" type="email" label={t('login.email')} autoComplete="username" value={email} error={fieldErrors.email} onChange={setEmail} />
@@ -55,6 +57,7 @@ export function LoginPage() {
           </button>
         </div>
       </form>
+      <SsoButtons next={safeNext(params.get('next'))} />
     </Page>
   );
 }

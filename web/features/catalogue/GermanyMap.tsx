@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { frameOf, graticule, inFrame, project, type Frame } from './germany-projection';
+import { Link } from 'react-router';
+import { frame, inFrame, landOutlines, project } from './germany-projection';
 
 export interface MapPoint {
   id: string;
@@ -8,6 +9,8 @@ export interface MapPoint {
   lat: number | null | undefined;
   lon: number | null | undefined;
   role: 'provider' | 'adopter';
+  /** Makes the marker a link, reachable by keyboard, named after the point. */
+  href?: string;
 }
 
 export interface MapLine {
@@ -16,44 +19,37 @@ export interface MapLine {
   strong?: boolean;
 }
 
-function Graticule({ frame }: { frame: Frame }) {
-  const g = graticule();
+function LandOutlines() {
   return (
     <g aria-hidden="true">
-      {g.lats.map((lat) => {
-        const { y } = project(lat, 0, frame);
-        return (
-          <g key={`lat${lat}`}>
-            <line className="graticule" x1={0} x2={frame.width} y1={y} y2={y} />
-            <text className="graticule-label" x={2} y={y - 2}>
-              {lat}° N
-            </text>
-          </g>
-        );
-      })}
-      {g.lons.map((lon) => {
-        const { x } = project(0, lon, frame);
-        return <line key={`lon${lon}`} className="graticule" x1={x} x2={x} y1={0} y2={frame.height} />;
-      })}
+      {landOutlines.map((l) => (
+        <path key={l.ars} className="land" d={l.path}>
+          <title>{l.name}</title>
+        </path>
+      ))}
     </g>
   );
 }
 
+function Marker({ p }: { p: MapPoint & { x: number; y: number } }) {
+  return p.role === 'provider' ? <rect className="provider" x={p.x - 9} y={p.y - 9} width={18} height={18} /> : <circle className="adopter" cx={p.x} cy={p.y} r={8} />;
+}
+
 /**
- * Providers and adopters drawn where they are, on a projected frame of Germany with a graticule
- * (no outline: that needs boundary data the app does not ship). The picture is a summary; the
- * table beside it, which callers always render, holds the same facts for screen readers.
+ * Providers and adopters drawn where they are, on the outlines of the 16 Länder. The picture is a
+ * summary; the table beside it, which callers always render, holds the same facts for screen
+ * readers. Markers with an `href` are links, so the map can also be used by keyboard.
  */
-export function GermanyMap({ points, lines = [], label, width = 360, labelled = 'provider' }: { points: MapPoint[]; lines?: MapLine[]; label: string; width?: number; labelled?: 'provider' | 'all' }) {
+export function GermanyMap({ points, lines = [], label, labelled = 'provider' }: { points: MapPoint[]; lines?: MapLine[]; label: string; labelled?: 'provider' | 'all' | 'none' }) {
   const { t } = useTranslation();
   // Each map's arrow head needs its own id: two maps may share a page.
   const arrowId = `arrow${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const frame = frameOf(width);
-  const placed = new Map(points.filter((p) => inFrame(p.lat, p.lon)).map((p) => [p.id, { ...p, ...project(p.lat!, p.lon!, frame) }]));
+  const placed = new Map(points.filter((p) => inFrame(p.lat, p.lon)).map((p) => [p.id, { ...p, ...project(p.lat!, p.lon!) }]));
+  const linked = points.some((p) => p.href);
   return (
     <figure className="map-figure">
-      <svg className="germany-map" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-label={label}>
-        <Graticule frame={frame} />
+      <svg className="germany-map" viewBox={`0 0 ${frame.width} ${frame.height}`} role={linked ? 'group' : 'img'} aria-label={label}>
+        <LandOutlines />
         <g aria-hidden="true">
           {lines.map((l, i) => {
             const a = placed.get(l.from);
@@ -64,17 +60,26 @@ export function GermanyMap({ points, lines = [], label, width = 360, labelled = 
             const my = (a.y + b.y) / 2 - (b.x - a.x) * 0.15;
             return <path key={i} className={`edge${l.strong ? ' edge--production' : ''}`} d={`M${a.x},${a.y} Q${mx},${my} ${b.x},${b.y}`} markerEnd={`url(#${arrowId})`} />;
           })}
+        </g>
+        <g>
           {[...placed.values()].map((p) =>
-            p.role === 'provider' ? (
-              <rect key={p.id} className="provider" x={p.x - 6} y={p.y - 6} width={12} height={12} />
+            p.href ? (
+              <Link key={p.id} to={p.href} className="map-link" aria-label={p.name}>
+                <Marker p={p} />
+              </Link>
             ) : (
-              <circle key={p.id} className="adopter" cx={p.x} cy={p.y} r={5} />
+              <g key={p.id} aria-hidden="true">
+                <Marker p={p} />
+              </g>
             ),
           )}
+        </g>
+        <g aria-hidden="true">
           {[...placed.values()]
-            .filter((p) => labelled === 'all' || p.role === 'provider')
+            .filter((p) => labelled === 'all' || (labelled === 'provider' && p.role === 'provider'))
             .map((p) => (
-              <text key={`l${p.id}`} className="label" x={p.x + 8} y={p.y + 4}>
+              // Names of eastern places run leftwards, so they stay inside the picture.
+              <text key={`l${p.id}`} className="label" x={p.x > frame.width * 0.7 ? p.x - 12 : p.x + 12} y={p.y + 6} textAnchor={p.x > frame.width * 0.7 ? 'end' : 'start'}>
                 {p.name}
               </text>
             ))}

@@ -8,7 +8,11 @@ import { LoadFailed, Loading, Page, Section } from '../../components/page';
 import { useLang } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
-import { knowledgeKinds, type KnowledgeListItem } from './catalogue-types';
+import { useSession } from '../../session/SessionContext';
+import { areasOf } from '../../session/start-page';
+import { AttendanceForm } from './AttendanceForm';
+import { knowledgeKinds, type KnowledgeDetail, type KnowledgeListItem } from './catalogue-types';
+import { KnowledgeForm } from './KnowledgeForm';
 import { CatalogueNav } from './CatalogueNav';
 import './catalogue.css';
 
@@ -55,6 +59,9 @@ export function KnowledgePage() {
     setKindDraft(kind);
   }, [q, kind]);
   const { data, error, loading } = useApi(() => catalogueApi.knowledge({ q: q || undefined, kind: kind || undefined }), [q, kind]);
+  const { user } = useSession();
+  const staff = areasOf(user ?? null).some((a) => a === 'office' || a === 'admin');
+  const [writing, setWriting] = useState(false);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -68,6 +75,17 @@ export function KnowledgePage() {
   return (
     <Page title={t('catalogue.knowledge.title')} lead={t('catalogue.knowledge.lead')}>
       <CatalogueNav />
+      {writing ? (
+        <KnowledgeForm staff={staff} onCancel={() => setWriting(false)} />
+      ) : (
+        user && (
+          <p className="kern-body">
+            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => setWriting(true)}>
+              <span className="kern-label">{staff ? t('catalogue.write.openStaff') : t('catalogue.write.open')}</span>
+            </button>
+          </p>
+        )
+      )}
       <form role="search" className="catalogue-search" onSubmit={submit} aria-label={t('catalogue.knowledge.formLabel')}>
         <TextField path="q" type="search" label={t('catalogue.search.query')} optional value={text} onChange={setText} />
         <SelectField
@@ -105,7 +123,11 @@ export function KnowledgeItemPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { id = '' } = useParams();
-  const { data, error } = useApi(() => catalogueApi.knowledgeItem(id), [id]);
+  const { user } = useSession();
+  // Abilities depend on who is logged in.
+  const { data: loaded, error } = useApi(() => catalogueApi.knowledgeItem(id), [id, user?.id]);
+  const [updated, setUpdated] = useState<KnowledgeDetail | null>(null);
+  const data = updated?.id === id ? updated : loaded;
   if (error && !data) return <LoadFailed error={error} />;
   if (!data) {
     return (
@@ -147,6 +169,7 @@ export function KnowledgeItemPage() {
               ))}
             </ul>
           )}
+          {data.abilities.includes('knowledge.attendance') && <AttendanceForm event={data} onRecorded={setUpdated} />}
         </Section>
       )}
     </Page>

@@ -81,7 +81,7 @@ function NetworkMap({ network }: { network: ReuseNetwork }) {
   const lines: MapLine[] = network.edges
     .filter((e) => e.kind === 'adopts')
     .flatMap((e) => (providerOf.get(e.source) ?? []).map((from) => ({ from, to: e.target, strong: e.status === 'production' })));
-  return <GermanyMap points={points} lines={lines} width={420} label={t('catalogue.network.mapLabel', { count: lines.length })} />;
+  return <GermanyMap points={points} lines={lines} label={t('catalogue.network.mapLabel', { count: lines.length })} />;
 }
 
 /** The reuse network: which solutions travelled from which funded municipality to which adopters, as pictures and as tables. */

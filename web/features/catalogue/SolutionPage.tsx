@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { catalogueApi } from '../../api/endpoints';
+import { Alert } from '../../components/alerts';
 import { DescriptionList } from '../../components/badges';
 import { LoadFailed, Loading, Page, Section } from '../../components/page';
 import { Cell, Table } from '../../components/table';
@@ -13,6 +14,7 @@ import { AdoptionForm } from './AdoptionForm';
 import { facetValueLabel } from './catalogue-labels';
 import type { SolutionDetail } from './catalogue-types';
 import { CatalogueNav } from './CatalogueNav';
+import { EditSolutionForm } from './EditSolutionForm';
 import { GermanyMap, type MapPoint } from './GermanyMap';
 import { PubliccodeProblems } from './PubliccodeProblems';
 import './catalogue.css';
@@ -136,6 +138,13 @@ export function SolutionPage() {
   const { user } = useSession();
   // The adoption form's choices depend on who is logged in.
   const { data, error, reload } = useApi(() => catalogueApi.get(idOrSlug), [idOrSlug, user?.id]);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const savedRef = useRef<HTMLDivElement>(null);
+  // Announce the saved change and put the keyboard back where the form was.
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
   if (error && !data) return <LoadFailed error={error} />;
   if (!data) {
     return (
@@ -155,8 +164,38 @@ export function SolutionPage() {
       }
     >
       <CatalogueNav />
-      <p className="kern-body kern-body--large prose">{s.description}</p>
-      {s.longDescription && s.longDescription !== s.description && <p className="kern-body prose">{s.longDescription}</p>}
+      {saved && <Alert tone="success" live="status" title={t('catalogue.edit.saved')} ref={savedRef} />}
+      {editing ? (
+        <EditSolutionForm
+          solution={s}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+            reload();
+          }}
+        />
+      ) : (
+        <>
+          <p className="kern-body kern-body--large prose">{s.description}</p>
+          {s.longDescription && s.longDescription !== s.description && <p className="kern-body prose">{s.longDescription}</p>}
+          {s.abilities.includes('solution.update') && (
+            <p className="kern-body">
+              <button
+                type="button"
+                className="kern-btn kern-btn--secondary"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
+                <span className="kern-icon kern-icon--edit" aria-hidden="true" />
+                <span className="kern-label">{t('catalogue.edit.open')}</span>
+              </button>
+            </p>
+          )}
+        </>
+      )}
       <Facts s={s} />
       <UsedBy s={s} onRecorded={reload} />
       <PubliccodeSection s={s} />

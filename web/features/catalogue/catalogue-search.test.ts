@@ -5,8 +5,8 @@ describe('catalogue search state in the URL', () => {
   it('reads the query, repeated facet values and the page', () => {
     const s = searchFromParams(new URLSearchParams('q=+Plattformen+&licence=EUPL-1.2&licence=MIT&licence=MIT&land=&page=3'));
     expect(s.q).toBe('Plattformen');
-    // The API narrows a facet to one value: the first one in the URL.
-    expect(s.facets.licence).toEqual(['EUPL-1.2']);
+    // Every value of a facet, each once.
+    expect(s.facets.licence).toEqual(['EUPL-1.2', 'MIT']);
     expect(s.facets.land).toEqual([]);
     expect(s.page).toBe(3);
   });
@@ -28,8 +28,11 @@ describe('catalogue search state in the URL', () => {
     expect(toggled.facets.licence).toEqual(['MIT']);
     expect(toggled.page).toBe(1);
     expect(toggleFacet(toggled, 'licence', 'MIT', true).facets.licence).toEqual(['MIT']);
-    // Choosing another value of the same facet replaces the first.
-    expect(toggleFacet(toggled, 'licence', 'EUPL-1.2', true).facets.licence).toEqual(['EUPL-1.2']);
+    // Several values of one facet are kept, each once, and cleared one by one.
+    const both = toggleFacet(toggled, 'licence', 'EUPL-1.2', true);
+    expect(both.facets.licence).toEqual(['MIT', 'EUPL-1.2']);
+    expect(paramsFromSearch(both).toString()).toBe('q=a&licence=MIT&licence=EUPL-1.2');
+    expect(toggleFacet(both, 'licence', 'MIT', false).facets.licence).toEqual(['EUPL-1.2']);
     expect(toggleFacet(toggled, 'licence', 'MIT', false).facets.licence).toEqual([]);
     expect(withQuery(s, '  b ')).toMatchObject({ q: 'b', page: 1 });
     expect(chosenCount(toggleFacet(toggled, 'land', '15', true))).toBe(2);

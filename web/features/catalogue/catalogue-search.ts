@@ -1,9 +1,8 @@
 /**
  * The catalogue search lives in the page's URL (?q=…&licence=…&licence=…), so a result list can
- * be linked, bookmarked and reached again with the back button. The API narrows each facet to one
- * value, so choosing another value of a facet replaces the first; the state keeps a list per
- * facet so that several values (one repetition of the key each, as HTML forms send checkbox
- * groups) need only ONE_VALUE_PER_FACET turned off once the API takes them.
+ * be linked, bookmarked and reached again with the back button. Each facet keeps a list of values,
+ * one repetition of the key each (as HTML forms send checkbox groups); the API takes any of a
+ * facet's values and all facets together. ONE_VALUE_PER_FACET brings back one value per facet.
  */
 import { facetNames, type FacetName } from './catalogue-types';
 
@@ -14,7 +13,7 @@ export interface SearchState {
 }
 
 export const PAGE_SIZE = 20;
-export const ONE_VALUE_PER_FACET = true;
+export const ONE_VALUE_PER_FACET = false;
 
 const emptyFacets = (): Record<FacetName, string[]> => ({ category: [], licence: [], maturity: [], land: [], applicantKind: [], softwareType: [] });
 

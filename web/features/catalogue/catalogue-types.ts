@@ -22,6 +22,7 @@ import type {
   solutionInput,
   SolutionList,
   SolutionListItem,
+  solutionUpdate,
 } from '../../../src/modules/catalogue/catalogue.schemas';
 
 export type { Adoption, KnowledgeDetail, KnowledgeList, KnowledgeListItem, ObligationRow, Obligations, ReuseNetwork, SimilarSolution, SolutionDetail, SolutionList, SolutionListItem };
@@ -31,6 +32,7 @@ export type PubliccodeProblem = PubliccodeState['errors'][number];
 export type CombinedSearch = z.infer<typeof combinedSearch>;
 // Request bodies are what the client sends: z.input, where fields with defaults may be left out.
 export type SolutionInput = z.input<typeof solutionInput>;
+export type SolutionUpdate = z.input<typeof solutionUpdate>;
 export type PubliccodeInput = z.input<typeof publiccodeInput>;
 export type AdoptionInput = z.input<typeof adoptionInput>;
 export type KnowledgeInput = z.input<typeof knowledgeInput>;

@@ -77,6 +77,12 @@ export function RoundPage() {
                 <span className="kern-label">{t('results.links.support')}</span>
               </Link>
             )}
+            {round.abilities.includes('round.transition') && ['decided', 'published'].includes(round.status) && (
+              <Link className="kern-btn kern-btn--secondary" to={`/office/rounds/${round.id}/grants`}>
+                <span className="kern-icon kern-icon--checklist" aria-hidden="true" />
+                <span className="kern-label">{t('funding.officeLinks.grantsLink')}</span>
+              </Link>
+            )}
             {round.abilities.includes('round.update') && (
               <Link className="kern-btn kern-btn--secondary" to={`/rounds/${round.id}/edit`}>
                 <span className="kern-icon kern-icon--edit" aria-hidden="true" />

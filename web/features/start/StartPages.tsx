@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { roundsApi } from '../../api/endpoints';
 import type { Round, SessionUser } from '../../api/types';
-import { Notice } from '../../components/alerts';
 import { Loading, Page, Section } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { RequireArea } from '../../session/RequireArea';
@@ -12,6 +11,8 @@ import { ApplyOverview } from '../applications/ApplyOverview';
 import { OfficeReviewLinks, ReviewerStartLinks } from '../review/StartLinks';
 import { OfficeCatalogueLinks } from '../catalogue/OfficeCatalogueLinks';
 import { JuryStartLinks } from '../jury/JuryStartLinks';
+import { MyGrants } from '../funding/MyGrants';
+import { OfficeFundingLinks } from '../funding/OfficeFundingLinks';
 import { GrantsList } from './GrantsList';
 import { ProgrammesOverview } from './ProgrammesOverview';
 
@@ -100,6 +101,7 @@ export function OfficeStartPage() {
         <Page title={t('start.office.title')} lead={t('start.office.lead', { name: user.displayName })}>
           <Grants user={user} area="office" />
           <OfficeReviewLinks />
+          <OfficeFundingLinks user={user} />
           <OfficeCatalogueLinks user={user} />
           <ProgrammesOverview />
         </Page>
@@ -159,9 +161,7 @@ export function ProjectsStartPage() {
     <RequireArea areas={['projects']}>
       {(user) => (
         <Page title={t('start.projects.title')} lead={t('start.projects.lead', { name: user.displayName })}>
-          <Notice title={t('start.projects.comingTitle')}>
-            <p className="kern-body">{t('start.projects.comingText')}</p>
-          </Notice>
+          <MyGrants />
           <Grants user={user} area="projects" />
           <TheirRounds user={user} area="projects" filter={(r) => r.status === 'published'} emptyText={t('start.noRounds')} />
         </Page>
