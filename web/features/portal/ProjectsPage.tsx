@@ -55,7 +55,10 @@ export function ProjectsPage() {
         <Select label={t('portal.projects.kind')} value={filter.kind ?? ''} options={(['municipality', 'district', 'cooperation'] as const).map((k): [string, string] => [k, t(`portal.kinds.${k}`)])} onChange={set('kind')} />
       </form>
       {!data ? (
-        <Loading />
+        // Holds the place of the map and table, so the downloads below do not jump when they arrive.
+        <div className="portal-results-pending">
+          <Loading />
+        </div>
       ) : (
         <>
           <p className="kern-body results-line" role="status">
