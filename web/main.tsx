@@ -4,14 +4,17 @@ import { RouterProvider } from 'react-router';
 import '@kern-ux/native/dist/kern.min.css';
 import './fonts.css';
 import './app.css';
-import './i18n';
+import { languageReady } from './i18n';
 import { router } from './routes';
 import { SessionProvider } from './session/SessionContext';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SessionProvider>
-      <RouterProvider router={router} />
-    </SessionProvider>
-  </StrictMode>,
+// Only someone who chose English waits, for the English texts, before the first paint.
+void languageReady.finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { languages } from '../i18n';
+import { languages, switchLanguage } from '../i18n';
 import { Loading } from './page';
 import { useSession } from '../session/SessionContext';
 import { areaPaths, areasOf } from '../session/start-page';
@@ -17,7 +17,7 @@ function LanguageSwitch() {
           lang={lang}
           className="kern-btn kern-btn--tertiary kern-btn--x-small"
           aria-pressed={i18n.language === lang}
-          onClick={() => void i18n.changeLanguage(lang)}
+          onClick={() => void switchLanguage(lang)}
         >
           <span className="kern-label">{t(`header.languages.${lang}`)}</span>
         </button>

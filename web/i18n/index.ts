@@ -1,28 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import de from './de.json';
-import en from './en.json';
+import { withParts, type Messages } from './merge';
 import type { Lang } from '../lib/format';
 
-type Messages = Record<string, unknown>;
-
-/**
- * Features keep their texts beside the shared ones in `parts/<feature>.<lang>.json`, each file
- * holding its own top-level keys, so that parallel work on features never edits one file.
- */
-const parts = import.meta.glob<Messages>('./parts/*.json', { eager: true, import: 'default' });
-
-function withParts(lang: Lang, base: Messages): Messages {
-  const merged: Messages = { ...base };
-  for (const [path, messages] of Object.entries(parts)) {
-    if (!path.endsWith(`.${lang}.json`)) continue;
-    for (const key of Object.keys(messages)) {
-      if (key in merged) throw new Error(`${path} redefines the translation key "${key}"`);
-    }
-    Object.assign(merged, messages);
-  }
-  return merged;
-}
+const germanParts = import.meta.glob<Messages>('./parts/*.de.json', { eager: true, import: 'default' });
 
 export const languages: readonly Lang[] = ['de', 'en'];
 const storageKey = 'stadtnetz.lang';
@@ -46,15 +28,32 @@ function applyLanguage(lang: string): void {
   }
 }
 
+// Read before the first applyLanguage() below stores the initial German.
+const remembered = storedLanguage();
+
+// German is the first language and comes with the app; English is loaded when it is chosen.
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: withParts('de', de) }, en: { translation: withParts('en', en) } },
-  lng: storedLanguage(),
+  resources: { de: { translation: withParts(de, germanParts) } },
+  lng: 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false },
   returnNull: false,
+  initAsync: false,
 });
 applyLanguage(i18n.language);
 i18n.on('languageChanged', applyLanguage);
+
+/** Switches the UI language, fetching its texts first if they are not there yet. */
+export async function switchLanguage(lang: Lang): Promise<void> {
+  if (!i18n.hasResourceBundle(lang, 'translation')) {
+    const { english } = await import('./english');
+    i18n.addResourceBundle('en', 'translation', english);
+  }
+  await i18n.changeLanguage(lang);
+}
+
+/** Resolves once the remembered language's texts are in place, so the first paint is in it. */
+export const languageReady: Promise<void> = remembered === 'de' ? Promise.resolve() : switchLanguage(remembered);
 
 export default i18n;
 

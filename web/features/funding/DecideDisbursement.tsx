@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/SessionContext';
 import { fundingApi } from './funding-api';
 import type { Disbursement } from './funding-types';
-import { useFundingProblem, useMoney } from './FundingBits';
+import { useMoney } from './FundingBits';
 
 interface Props {
   disbursement: Disbursement;
@@ -28,7 +28,6 @@ export function DecideDisbursement({ disbursement: d, subject, details = [], onD
   const lang = useLang();
   const money = useMoney();
   const { user } = useSession();
-  const localise = useFundingProblem();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const { error, fieldErrors, fail, clear, summaryRef } = useFormErrors();
@@ -47,7 +46,7 @@ export function DecideDisbursement({ disbursement: d, subject, details = [], onD
       const decided = approve ? await fundingApi.approveDisbursement(d.id, d.version, note.trim() || undefined) : await fundingApi.rejectDisbursement(d.id, d.version, note.trim());
       onDecided(decided);
     } catch (caught) {
-      fail(localise(caught));
+      fail(caught);
     } finally {
       setBusy(false);
     }

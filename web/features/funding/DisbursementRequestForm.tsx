@@ -9,7 +9,7 @@ import { useLang } from '../../i18n';
 import { fundingApi } from './funding-api';
 import { readAmount } from './funding-model';
 import type { Disbursement, GrantDetail } from './funding-types';
-import { useFundingProblem, useMoney } from './FundingBits';
+import { useMoney } from './FundingBits';
 
 /** The server says what the phase still holds as it saw it; the page's figure may be older. */
 const availableOf = (fromServer: unknown, onPage: number | undefined) => (typeof fromServer === 'number' ? fromServer : (onPage ?? 0));
@@ -23,7 +23,6 @@ export function DisbursementRequestForm({ grant, onRequested }: { grant: GrantDe
   const { t } = useTranslation();
   const lang = useLang();
   const money = useMoney();
-  const localise = useFundingProblem();
   const open = grant.phases.filter((p) => p.availableCents > 0);
   const [phaseId, setPhaseId] = useState(open[0]?.id ?? grant.phases[0]?.id ?? '');
   const [amount, setAmount] = useState('');
@@ -69,7 +68,7 @@ export function DisbursementRequestForm({ grant, onRequested }: { grant: GrantDe
       setPurpose('');
       onRequested(created);
     } catch (caught) {
-      fail(localise(caught));
+      fail(caught);
     } finally {
       setBusy(false);
     }

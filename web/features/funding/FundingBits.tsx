@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { useLang } from '../../i18n';
 import { formatMoney } from '../../lib/format';
 import { phaseShares } from './funding-model';
@@ -76,20 +75,3 @@ export function useMoney() {
   return useCallback((cents: number) => formatMoney(cents, lang), [lang]);
 }
 
-/**
- * The funding module's problem codes are not in the shared translations: this gives such a
- * problem its title in the UI language, so the shared error summary shows it instead of the
- * server's English title.
- */
-export function useFundingProblem() {
-  const { t, i18n } = useTranslation();
-  return useCallback(
-    (error: unknown): unknown => {
-      if (!(error instanceof ApiError)) return error;
-      const key = `funding.problems.${error.code}`;
-      if (i18n.exists(`problems.${error.code}`) || !i18n.exists(key)) return error;
-      return new ApiError({ ...error.problem, title: t(key) });
-    },
-    [t, i18n],
-  );
-}

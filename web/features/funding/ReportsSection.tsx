@@ -10,12 +10,11 @@ import { formatDateTime, formatDay } from '../../lib/format';
 import { fundingApi } from './funding-api';
 import { reportOpen, sortReports } from './funding-model';
 import { abilities, type GrantDetail, type GrantReport } from './funding-types';
-import { OverdueBadge, ReportStatusBadge, useFundingProblem } from './FundingBits';
+import { OverdueBadge, ReportStatusBadge } from './FundingBits';
 
 /** The project hands in a due (or returned) report; the text is required. */
 function SubmitReportForm({ report, onDone }: { report: GrantReport; onDone(r: GrantReport): void }) {
   const { t } = useTranslation();
-  const localise = useFundingProblem();
   const [body, setBody] = useState(report.body);
   const [busy, setBusy] = useState(false);
   const { error, fieldErrors, fail, clear, summaryRef } = useFormErrors();
@@ -30,7 +29,7 @@ function SubmitReportForm({ report, onDone }: { report: GrantReport; onDone(r: G
     try {
       onDone(await fundingApi.submitReport(report.id, report.version, body.trim()));
     } catch (caught) {
-      fail(localise(caught));
+      fail(caught);
     } finally {
       setBusy(false);
     }
@@ -59,7 +58,6 @@ function SubmitReportForm({ report, onDone }: { report: GrantReport; onDone(r: G
 /** The case officer accepts a submitted report or returns it with a note saying what is missing. */
 function ReviewReportForm({ report, onDone }: { report: GrantReport; onDone(r: GrantReport): void }) {
   const { t } = useTranslation();
-  const localise = useFundingProblem();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const { error, fieldErrors, fail, clear, summaryRef } = useFormErrors();
@@ -74,7 +72,7 @@ function ReviewReportForm({ report, onDone }: { report: GrantReport; onDone(r: G
     try {
       onDone(accept ? await fundingApi.acceptReport(report.id, report.version, note.trim() || undefined) : await fundingApi.returnReport(report.id, report.version, note.trim()));
     } catch (caught) {
-      fail(localise(caught));
+      fail(caught);
     } finally {
       setBusy(false);
     }

@@ -10,7 +10,7 @@ import { Cell, Table } from '../../components/table';
 import { useApi } from '../../lib/use-api';
 import { fundingApi, roundDecisions, type RoundDecision } from './funding-api';
 import type { GrantSummary } from './funding-types';
-import { useFundingProblem, useMoney } from './FundingBits';
+import { useMoney } from './FundingBits';
 import { GrantsTable } from './MyGrants';
 
 interface Row {
@@ -36,7 +36,6 @@ async function load(roundId: string) {
 
 function CreateButton({ row, onCreated }: { row: Row; onCreated(): void }) {
   const { t } = useTranslation();
-  const localise = useFundingProblem();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const name = row.application?.organisation ?? row.decision.applicationId;
@@ -49,7 +48,7 @@ function CreateButton({ row, onCreated }: { row: Row; onCreated(): void }) {
     } catch (caught) {
       // Someone else made it meanwhile: the list shows it after a reload.
       if (caught instanceof ApiError && caught.status === 409) onCreated();
-      else setError(localise(caught));
+      else setError(caught);
     } finally {
       setBusy(false);
     }
