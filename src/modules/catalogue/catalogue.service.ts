@@ -158,6 +158,12 @@ async function runSearch(ctx: ServiceContext, query: SolutionListQuery): Promise
   return { total: Number(total), page: query.page, pageSize: query.pageSize, items: rows.map((r) => pageItem(r, query.q)), facets: groupFacets(counts) };
 }
 
+/** Every solution, by name, in one query: for the open-data download, which needs no ranking or facets. */
+export async function allSolutions(ctx: ServiceContext): Promise<SolutionListItem[]> {
+  const rows = await q.searchSolutionPage(ctx.db, null, {}, 'name', Number.MAX_SAFE_INTEGER, 0);
+  return rows.map((r) => pageItem(r, undefined));
+}
+
 /** A page past the end has no row to carry the window count; ask once more for the total. */
 async function countPastEnd(ctx: ServiceContext, tsquery: string | null, filters: q.SearchFilters): Promise<number> {
   const [first] = await q.searchSolutionIds(ctx.db, tsquery, filters, 'newest', 1, 0);

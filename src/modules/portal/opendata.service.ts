@@ -67,34 +67,26 @@ async function projectRecords(ctx: ServiceContext, origin: string): Promise<Open
   return (await portal.listProjects(ctx, {})).items.map((p) => projectRecord(p, origin));
 }
 
-/** All solutions of the catalogue, page by page through the catalogue's own search service. */
+/** All solutions of the catalogue, from the catalogue's own service. */
 async function solutionRecords(ctx: ServiceContext, origin: string): Promise<OpenRecord[]> {
-  const records: OpenRecord[] = [];
-  for (let page = 1; ; page += 1) {
-    const list = await catalogue.searchSolutions(ctx, { page, pageSize: 50, sort: 'name' });
-    for (const s of list.items) {
-      records.push({
-        id: s.id,
-        slug: s.slug,
-        name: s.name,
-        description: s.description,
-        licence: s.licence,
-        maturity: s.maturity,
-        software_type: s.softwareType,
-        categories: s.categories.join(', '),
-        land_code: s.land,
-        land: s.landName,
-        applicant_kind: s.applicantKind,
-        organisation: s.organisationName,
-        publiccode_valid: s.publiccodeValid,
-        used_by: s.usedBy,
-        created_at: s.createdAt,
-        url: `${origin}/catalogue/solutions/${s.slug}`,
-      });
-    }
-    if (page * list.pageSize >= list.total || list.items.length === 0) break;
-  }
-  return records;
+  return (await catalogue.allSolutions(ctx)).map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    licence: s.licence,
+    maturity: s.maturity,
+    software_type: s.softwareType,
+    categories: s.categories.join(', '),
+    land_code: s.land,
+    land: s.landName,
+    applicant_kind: s.applicantKind,
+    organisation: s.organisationName,
+    publiccode_valid: s.publiccodeValid,
+    used_by: s.usedBy,
+    created_at: s.createdAt,
+    url: `${origin}/catalogue/solutions/${s.slug}`,
+  }));
 }
 
 async function statisticRecords(ctx: ServiceContext): Promise<OpenRecord[]> {
