@@ -81,12 +81,15 @@ interface Measured {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** Whether the server sent the page prerendered (src/server/prerender.ts). */
+  prerendered: boolean;
   failedAudits: string[];
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function measure(page: string, url: string, port: number, args: Args): Promise<Measured> {
+  const prerendered = (await (await fetch(url)).text()).includes('id="prerender-data"');
   const runs: Measured[] = [];
   for (let i = 0; i < args.runs; i++) {
     const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] };
@@ -104,6 +107,7 @@ async function measure(page: string, url: string, port: number, args: Args): Pro
       lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? NaN),
       tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? NaN),
       cls: Math.round((audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000,
+      prerendered,
       failedAudits: Object.values(audits)
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
         .map((a) => a.id),
@@ -147,7 +151,7 @@ async function main(): Promise<void> {
     for (const [page, url] of pages) {
       const m = await measure(page, url, chrome.port, args);
       results.push(m);
-      console.log(`${page.padEnd(26)} perf ${String(m.performance).padStart(3)}  a11y ${String(m.accessibility).padStart(3)}  best ${String(m.bestPractices).padStart(3)}  FCP ${m.fcpMs} ms  LCP ${m.lcpMs} ms  TBT ${m.tbtMs} ms  CLS ${m.cls}${m.failedAudits.length ? `  failed: ${m.failedAudits.join(', ')}` : ''}`);
+      console.log(`${page.padEnd(26)} perf ${String(m.performance).padStart(3)}  a11y ${String(m.accessibility).padStart(3)}  best ${String(m.bestPractices).padStart(3)}  FCP ${m.fcpMs} ms  LCP ${m.lcpMs} ms  TBT ${m.tbtMs} ms  CLS ${m.cls}${m.prerendered ? '  prerendered' : ''}${m.failedAudits.length ? `  failed: ${m.failedAudits.join(', ')}` : ''}`);
     }
     const cpu = cpus()[0]?.model ?? 'unknown';
     console.log(`\nmachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadavg()[0]!.toFixed(2)}; Node ${process.version}; ${args.desktop ? 'desktop preset' : 'mobile (default) preset'}; median of ${args.runs} runs (accessibility: the lowest)`);

@@ -1,16 +1,16 @@
 import { lazy, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link } from 'react-router';
+import { Link, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { Page } from './components/page';
-import { LoginPage } from './features/accounts/LoginPage';
-import { HomePage } from './features/programmes/HomePage';
-import { RegionsPage } from './features/regions/RegionsPage';
-import { RoundPage } from './features/rounds/RoundPage';
 
-// Pages for logged-in staff load on demand, so the public pages stay light.
+// Every page loads on demand, so the app's start carries only the frame around them.
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
+const HomePage = named(() => import('./features/programmes/HomePage'), 'HomePage');
+const LoginPage = named(() => import('./features/accounts/LoginPage'), 'LoginPage');
+const RegionsPage = named(() => import('./features/regions/RegionsPage'), 'RegionsPage');
+const RoundPage = named(() => import('./features/rounds/RoundPage'), 'RoundPage');
 const AccountPage = named(() => import('./features/accounts/AccountPage'), 'AccountPage');
 const AuditPage = named(() => import('./features/audit/AuditPage'), 'AuditPage');
 const UsersPage = named(() => import('./features/accounts/UsersPage'), 'UsersPage');
@@ -76,7 +76,8 @@ function NotFoundPage() {
   );
 }
 
-export const router = createBrowserRouter([
+/** Shared by the browser's router and the server's prerender of the public pages. */
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -133,4 +134,4 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];

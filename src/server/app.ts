@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -26,6 +26,7 @@ import { juryRoutes } from '../modules/jury';
 import { publicationRoutes } from '../modules/publication';
 import { fundingRoutes } from '../modules/funding';
 import { portalRoutes } from '../modules/portal';
+import { createPrerenderer } from './prerender';
 import { SESSION_COOKIE } from './request-context';
 import type { ServerConfig } from './config';
 import { sendProblem, toProblem } from './problem';
@@ -145,12 +146,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     });
   }
-  app.setNotFoundHandler((request, reply) => {
+  const prerender = createPrerenderer(app, webDir);
+  // The single-page app routes on the client: every page gets index.html, public ones prerendered.
+  const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Whether a page is prerendered depends on the visitor's cookies.
+    reply.header('vary', 'cookie');
+    const page = await prerender(request);
+    if (page) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  };
+  if (hasWeb) app.get('/', { schema: { hide: true } }, sendPage);
+  app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
       return sendProblem(reply, toProblem(Object.assign(new Error(`No such address: ${request.method} ${request.url}`), { statusCode: 404 }), request));
     }
-    // The single-page app routes on the client: every other page gets index.html.
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return sendPage(request, reply);
   });
   return app;
 }

@@ -10,13 +10,21 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app when there is no build yet or its sources are newer than the build. */
+/**
+ * Builds the web app, and the server's prerender of its public pages beside it (`<webDir>-ssr`),
+ * when there is no build yet or the sources are newer than the build.
+ */
 export async function ensureWebBuild(webDir: string, log: (line: string) => void): Promise<void> {
   const index = path.join(webDir, 'index.html');
+  const serverEntry = path.join(`${webDir}-ssr`, 'entry-server.js');
   const sources = path.resolve('web');
   if (!existsSync(sources)) return;
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
+  const newest = newestMtime(sources);
+  const fresh = (file: string) => existsSync(file) && statSync(file).mtimeMs >= newest;
+  if (fresh(index) && fresh(serverEntry)) return;
   log('Building the web app (first start only)…');
   const { build } = await import('vite');
-  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
+  const configFile = path.resolve('vite.config.ts');
+  await build({ configFile, logLevel: 'warn' });
+  await build({ configFile, logLevel: 'warn', build: { ssr: 'entry-server.tsx' } });
 }

@@ -212,4 +212,14 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && typeof (value as Problem).code === 'string' && typeof (value as Problem).status === 'number';
 }
 
-export const api = new ApiClient();
+let transport: typeof fetch = (...args) => globalThis.fetch(...args);
+
+/** The server's prerender hands its answers to the pages in-process instead of over the network. */
+export function setApiTransport(fetchImpl: typeof fetch): void {
+  transport = fetchImpl;
+}
+
+export const api = new ApiClient('/api', {
+  fetch: (...args) => transport(...args),
+  origin: () => (typeof window === 'undefined' ? 'http://prerender.invalid' : window.location.origin),
+});

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { isPrerendered, PrerenderContext } from '../lib/prerender';
 import { api } from '../api/client';
 import type { SessionUser } from '../api/types';
 
@@ -13,7 +14,9 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  // Only visitors without a session get prerendered pages, so those start (and hydrate) logged out.
+  const prerendering = useContext(PrerenderContext) !== null;
+  const [user, setUser] = useState<SessionUser | null | undefined>(() => (prerendering || isPrerendered() ? null : undefined));
 
   const refresh = useCallback(async () => {
     try {

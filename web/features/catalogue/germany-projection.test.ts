@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frame, inFrame, landOutlines, project } from './germany-projection';
+import { frame, inFrame, project } from './germany-projection';
+import { landOutlines } from './land-outlines';
 
 /** The drawing's paths use only relative moves with implicit line-tos ("m x,y dx,dy … z"). */
 function ringsOf(path: string): Array<Array<[number, number]>> {
