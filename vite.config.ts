@@ -38,7 +38,7 @@ export default defineConfig(({ command, isSsrBuild }) => ({
   // and a rebuilt one is loaded again beside the old (src/server/prerender.ts).
   ...(isSsrBuild ? { ssr: { noExternal: true }, define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   build: isSsrBuild
-    ? { outDir: '../dist/web-ssr', emptyOutDir: true, sourcemap: false, rollupOptions: { output: { inlineDynamicImports: true } } }
+    ? { outDir: '../dist/web-ssr', emptyOutDir: true, sourcemap: false, rollupOptions: { output: { codeSplitting: false } } }
     : { outDir: '../dist/web', emptyOutDir: true, sourcemap: false, cssCodeSplit: false },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 }));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,8 +24,11 @@ export async function ensureWebBuild(webDir: string, log: (line: string) => void
   const fresh = (file: string) => existsSync(file) && statSync(file).mtimeMs >= newest;
   if (fresh(index) && fresh(serverEntry)) return;
   log('Building the web app (first start only)…');
-  const { build } = await import('vite');
-  const configFile = path.resolve('vite.config.ts');
-  await build({ configFile, logLevel: 'warn' });
-  await build({ configFile, logLevel: 'warn', build: { ssr: 'entry-server.tsx' } });
+  // In a child process with NODE_ENV=production: a build inside a test run (NODE_ENV=test) would
+  // otherwise get React's development JSX, which the prerender's production React cannot run.
+  const vite = path.resolve('node_modules/vite/bin/vite.js');
+  for (const args of [['build'], ['build', '--ssr', 'entry-server.tsx']]) {
+    const result = spawnSync(process.execPath, [vite, ...args, '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (result.status !== 0) throw new Error(`vite ${args.join(' ')} failed`);
+  }
 }
