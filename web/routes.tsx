@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { Page } from './components/page';
+// Eager: leaving a page on logout must land at once, before the page's guard sees the session end.
+import { HomePage } from './features/programmes/HomePage';
 
-// Every page loads on demand, so the app's start carries only the frame around them.
+// Pages load on demand (all but the home page), so the app's start carries little more than the frame.
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
-const HomePage = named(() => import('./features/programmes/HomePage'), 'HomePage');
 const LoginPage = named(() => import('./features/accounts/LoginPage'), 'LoginPage');
 const RegionsPage = named(() => import('./features/regions/RegionsPage'), 'RegionsPage');
 const RoundPage = named(() => import('./features/rounds/RoundPage'), 'RoundPage');
